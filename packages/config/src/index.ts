@@ -1,0 +1,76 @@
+import { z } from "zod";
+
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+/** Every setting Seismo reads from the environment. Apps parse it once, in their env.ts. */
+export const ConfigSchema = z.object({
+  DATABASE_URL: z.string().url().optional(),
+  SEISMO_DATA_DIR: z.string().min(1).default("./data"),
+  REDIS_URL: z.string().url().optional(),
+  SEISMO_QUEUE_PREFIX: z
+    .string()
+    .regex(/^\{[^{}]+\}$|^[^{}]+$/, "must be a plain name or one {hash-tag}")
+    .default("{seismo}"),
+  HOST: z.string().default("127.0.0.1"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  SEISMO_API_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  SEISMO_SOURCES_FILE: z.string().default("sources.json"),
+  SEISMO_ROLE: z.enum(["ingest", "process", "all"]).default("all"),
+  SEISMO_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  SEISMO_POLL_INTERVAL_SECONDS: z.coerce.number().int().min(5).default(900),
+  SEISMO_SAMPLE_SOURCE: bool.default(true),
+  SEISMO_OFFLINE: bool.default(false),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type RawConfig = z.output<typeof ConfigSchema>;
+
+export interface Config {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  redisUrl: string | undefined;
+  queuePrefix: string;
+  host: string;
+  port: number;
+  apiToken: string | undefined;
+  sourcesFile: string;
+  role: "ingest" | "process" | "all";
+  concurrency: number;
+  pollIntervalSeconds: number;
+  sampleSource: boolean;
+  offline: boolean;
+  logLevel: RawConfig["LOG_LEVEL"];
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Parses an environment map; throws a ConfigError listing every bad variable. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = ConfigSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`invalid configuration:\n${lines.join("\n")}`);
+  }
+  const c = parsed.data;
+  return {
+    databaseUrl: c.DATABASE_URL,
+    dataDir: c.SEISMO_DATA_DIR,
+    redisUrl: c.REDIS_URL,
+    queuePrefix: c.SEISMO_QUEUE_PREFIX,
+    host: c.HOST,
+    port: c.PORT,
+    apiToken: c.SEISMO_API_TOKEN,
+    sourcesFile: c.SEISMO_SOURCES_FILE,
+    role: c.SEISMO_ROLE,
+    concurrency: c.SEISMO_CONCURRENCY,
+    pollIntervalSeconds: c.SEISMO_POLL_INTERVAL_SECONDS,
+    sampleSource: c.SEISMO_SAMPLE_SOURCE,
+    offline: c.SEISMO_OFFLINE,
+    logLevel: c.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,2 @@
+export * from "./logger/index.ts";
+export * from "./metrics/index.ts";
