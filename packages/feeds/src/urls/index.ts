@@ -1,0 +1,29 @@
+/** Resolves `href` against the first usable base; keeps it as written when it cannot be resolved. */
+export function resolveUrl(href: string | null | undefined, ...bases: Array<string | null | undefined>): string | null {
+  const trimmed = href?.trim();
+  if (!trimmed) return null;
+  for (const base of bases) {
+    if (!base) continue;
+    try {
+      return new URL(trimmed, base).href;
+    } catch {
+      // try the next base
+    }
+  }
+  try {
+    return new URL(trimmed).href;
+  } catch {
+    return trimmed;
+  }
+}
+
+/** True for absolute http(s) URLs. */
+export function isHttpUrl(value: string | null | undefined): value is string {
+  if (!value) return false;
+  try {
+    const { protocol } = new URL(value);
+    return protocol === "http:" || protocol === "https:";
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,145 @@
+import type { SqlClient } from "../client/index.ts";
+import { articleIdFor, sha256Hex } from "../ids/index.ts";
+
+export interface ArticleInput {
+  sourceId: string | null;
+  url: string;
+  canonicalUrl: string;
+  title: string | null;
+  byline: string | null;
+  publishedAt: string | null;
+  language: string | null;
+  text: string;
+}
+
+export interface StoredArticle {
+  id: string;
+  sourceId: string | null;
+  url: string;
+  canonicalUrl: string;
+  title: string | null;
+  byline: string | null;
+  publishedAt: string | null;
+  language: string | null;
+  text: string;
+  contentHash: string;
+  fetchedAt: string;
+  taggedAt: string | null;
+  eventDay: string;
+}
+
+interface ArticleRow {
+  id: string;
+  source_id: string | null;
+  url: string;
+  canonical_url: string;
+  title: string | null;
+  byline: string | null;
+  published_at: Date | null;
+  language: string | null;
+  text: string;
+  content_hash: string;
+  fetched_at: Date;
+  tagged_at: Date | null;
+  event_day: string;
+}
+
+/** Dates come back as text so PostgreSQL and PGlite agree on them whatever the time zone. */
+const COLUMNS = `id, source_id, url, canonical_url, title, byline, published_at, language, text, content_hash,
+  fetched_at, tagged_at, event_day::text AS event_day`;
+
+const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+export const toArticle = (r: ArticleRow): StoredArticle => ({
+  id: r.id,
+  sourceId: r.source_id,
+  url: r.url,
+  canonicalUrl: r.canonical_url,
+  title: r.title,
+  byline: r.byline,
+  publishedAt: iso(r.published_at),
+  language: r.language,
+  text: r.text,
+  contentHash: r.content_hash,
+  fetchedAt: new Date(r.fetched_at).toISOString(),
+  taggedAt: iso(r.tagged_at),
+  eventDay: r.event_day,
+});
+
+export class ArticleRepo {
+  constructor(private readonly sql: SqlClient) {}
+
+  /**
+   * Upserts by canonical URL. `changed` is false when the stored text is identical, so the
+   * caller can skip re-tagging (a job that runs twice does the work once).
+   */
+  async upsert(input: ArticleInput): Promise<{ article: StoredArticle; changed: boolean }> {
+    const id = articleIdFor(input.canonicalUrl);
+    const contentHash = sha256Hex(input.text);
+    const eventDay = (input.publishedAt ?? new Date().toISOString()).slice(0, 10);
+    const [before] = await this.sql.query<{ content_hash: string }>("SELECT content_hash FROM articles WHERE id = $1", [id]);
+    const [row] = await this.sql.query<ArticleRow>(
+      `INSERT INTO articles (id, source_id, url, canonical_url, title, byline, published_at, language, text, content_hash, event_day)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+       ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, byline = EXCLUDED.byline,
+         published_at = EXCLUDED.published_at, language = EXCLUDED.language, text = EXCLUDED.text,
+         content_hash = EXCLUDED.content_hash, event_day = EXCLUDED.event_day, fetched_at = now()
+       RETURNING ${COLUMNS}`,
+      [
+        id,
+        input.sourceId,
+        input.url,
+        input.canonicalUrl,
+        input.title,
+        input.byline,
+        input.publishedAt,
+        input.language,
+        input.text,
+        contentHash,
+        eventDay,
+      ],
+    );
+    if (!row) throw new Error("article upsert returned no row");
+    return { article: toArticle(row), changed: before?.content_hash !== contentHash };
+  }
+
+  async get(id: string): Promise<StoredArticle | null> {
+    const [row] = await this.sql.query<ArticleRow>(`SELECT ${COLUMNS} FROM articles WHERE id = $1`, [id]);
+    return row ? toArticle(row) : null;
+  }
+
+  async hasUrl(canonicalUrl: string): Promise<boolean> {
+    const rows = await this.sql.query("SELECT 1 FROM articles WHERE id = $1", [articleIdFor(canonicalUrl)]);
+    return rows.length > 0;
+  }
+
+  /** Newest first by publication (or fetch) time; `before` is the cursor of the previous page. */
+  async latest(options: { limit: number; sourceId?: string }): Promise<StoredArticle[]> {
+    const rows = await this.sql.query<ArticleRow>(
+      `SELECT ${COLUMNS} FROM articles WHERE ($1::text IS NULL OR source_id = $1)
+       ORDER BY coalesce(published_at, fetched_at) DESC, id DESC LIMIT $2`,
+      [options.sourceId ?? null, options.limit],
+    );
+    return rows.map(toArticle);
+  }
+
+  async count(): Promise<number> {
+    const [row] = await this.sql.query<{ n: number }>("SELECT count(*)::int AS n FROM articles");
+    return row?.n ?? 0;
+  }
+
+  async recordFailure(failure: { sourceId: string | null; url: string; stage: string; reason: string }) {
+    await this.sql.query("INSERT INTO ingest_failures (source_id, url, stage, reason) VALUES ($1, $2, $3, $4)", [
+      failure.sourceId,
+      failure.url,
+      failure.stage,
+      failure.reason,
+    ]);
+  }
+
+  async failures(limit = 100) {
+    return this.sql.query<{ source_id: string | null; url: string; stage: string; reason: string; at: Date }>(
+      "SELECT source_id, url, stage, reason, at FROM ingest_failures ORDER BY at DESC, id DESC LIMIT $1",
+      [limit],
+    );
+  }
+}

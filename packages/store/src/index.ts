@@ -1,0 +1,59 @@
+import { ArticleRepo } from "./articles/index.ts";
+import { openSqlClient, type SqlClient, type StoreTarget } from "./client/index.ts";
+import { IndicatorRepo } from "./indicators/index.ts";
+import { migrate } from "./migrate/index.ts";
+import { SourceRepo } from "./sources/index.ts";
+import { TokenRepo } from "./tokens/index.ts";
+import { TrendRepo } from "./trends/index.ts";
+
+export type { ArticleInput, StoredArticle } from "./articles/index.ts";
+export type { SqlClient, StoreTarget } from "./client/index.ts";
+export { articleIdFor, sha256Hex, sourceIdFor } from "./ids/index.ts";
+export type { StoredIndicator } from "./indicators/index.ts";
+export { type FetchLogEntry, type Source, type SourceInput, SourceInputSchema } from "./sources/index.ts";
+export { type ApiRole, type ApiToken, ROLES as API_ROLES } from "./tokens/index.ts";
+export type { TrendPoint, TrendQuery } from "./trends/index.ts";
+
+/** The store: one SQL client (PostgreSQL or PGlite, same migrations) and a repository per table group. */
+export class Store {
+  readonly sources: SourceRepo;
+  readonly articles: ArticleRepo;
+  readonly indicators: IndicatorRepo;
+  readonly trends: TrendRepo;
+  readonly tokens: TokenRepo;
+  #closing: Promise<void> | undefined;
+
+  private constructor(readonly sql: SqlClient) {
+    this.sources = new SourceRepo(sql);
+    this.articles = new ArticleRepo(sql);
+    this.indicators = new IndicatorRepo(sql);
+    this.trends = new TrendRepo(sql);
+    this.tokens = new TokenRepo(sql);
+  }
+
+  /** Opens the database and brings its schema up to date. */
+  static async open(target: StoreTarget): Promise<Store> {
+    const sql = await openSqlClient(target);
+    try {
+      await migrate(sql);
+    } catch (error) {
+      await sql.close();
+      throw error;
+    }
+    return new Store(sql);
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      await this.sql.query("SELECT 1");
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  close(): Promise<void> {
+    this.#closing ??= this.sql.close();
+    return this.#closing;
+  }
+}

@@ -1,0 +1,114 @@
+import type { Indicator } from "@seismo/core";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sha256Hex, Store, type StoreTarget } from "./index.ts";
+import { migrate } from "./migrate/index.ts";
+
+const DATABASE_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+const schema = `store_test_${process.pid}_${Date.now().toString(36)}`;
+
+const targets: Array<[string, StoreTarget]> = [
+  ["PGlite", { kind: "pglite" }],
+  ["PostgreSQL", { kind: "postgres", url: DATABASE_URL, schema }],
+];
+
+afterAll(async () => {
+  const client = new pg.Client({ connectionString: DATABASE_URL });
+  await client.connect();
+  await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  await client.end();
+});
+
+const indicator = (type: Indicator["type"], modality: Indicator["modality"], start: number): Indicator => ({
+  type,
+  modality,
+  evidence: { text: "x", start, end: start + 1, sentence: "x." },
+  actors: ["Kosovo police"],
+  places: ["Zvečan"],
+  confidence: 0.9,
+  intensity: 0.5,
+});
+
+describe.each(targets)("store on %s", (_name, target) => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await Store.open(target);
+  });
+  afterAll(() => store.close());
+
+  it("applies migrations once, even when asked again", async () => {
+    expect(await migrate(store.sql)).toEqual([]);
+  });
+
+  it("upserts a source by URL instead of duplicating it", async () => {
+    const a = await store.sources.upsert({ name: "A", url: "https://example.org/feed" });
+    const b = await store.sources.upsert({ name: "A renamed", url: "https://example.org/feed", tags: { country: "XK" } });
+    expect(b.id).toBe(a.id);
+    expect(b.name).toBe("A renamed");
+    expect(b.tags).toEqual({ country: "XK" });
+  });
+
+  it("re-running the article and tagging steps leaves the same rows and rollup", async () => {
+    const source = await store.sources.upsert({ name: "B", url: "https://example.org/b" });
+    const input = {
+      sourceId: source.id,
+      url: "https://example.org/b/1?utm_source=x",
+      canonicalUrl: "https://example.org/b/1",
+      title: "T",
+      byline: null,
+      publishedAt: "2023-09-29T10:00:00Z",
+      language: "en",
+      text: "Police clashed with protesters.",
+    };
+    const first = await store.articles.upsert(input);
+    const second = await store.articles.upsert(input);
+    expect(first.changed).toBe(true);
+    expect(second.changed).toBe(false);
+    expect(second.article.id).toBe(first.article.id);
+    expect(second.article.eventDay).toBe("2023-09-29");
+
+    const inds = [indicator("clash", "asserted", 0), indicator("deployment", "negated", 5), indicator("clash", "asserted", 9)];
+    await store.indicators.replaceForArticle(first.article, inds);
+    await store.indicators.replaceForArticle(first.article, inds);
+    const stored = (await store.indicators.forArticles([first.article.id])).get(first.article.id) ?? [];
+    expect(stored).toHaveLength(3);
+    expect(stored[0]?.places).toEqual(["Zvečan"]);
+
+    const trend = await store.trends.daily({ from: "2023-09-28", to: "2023-09-30", sourceId: source.id });
+    expect(trend).toEqual([{ day: "2023-09-29", type: "clash", count: 2, intensity: 1 }]);
+    const withNegated = await store.trends.daily({
+      from: "2023-09-29",
+      to: "2023-09-29",
+      sourceId: source.id,
+      modalities: ["negated"],
+    });
+    expect(withNegated.map((p) => [p.type, p.count])).toEqual([["deployment", 1]]);
+
+    await store.indicators.replaceForArticle(first.article, [indicator("talks", "asserted", 0)]);
+    const after = await store.trends.daily({ from: "2023-09-29", to: "2023-09-29", sourceId: source.id });
+    expect(after.map((p) => [p.type, p.count])).toEqual([["talks", 1]]);
+  });
+
+  it("stores tokens only as hashes and refuses revoked ones", async () => {
+    const { token, record } = await store.tokens.create("ci", "analyst");
+    const raw = await store.sql.query<{ token_hash: string }>("SELECT token_hash FROM api_tokens WHERE id = $1", [record.id]);
+    expect(raw[0]?.token_hash).toBe(sha256Hex(token));
+    expect(JSON.stringify(raw)).not.toContain(token);
+    expect((await store.tokens.verify(token))?.role).toBe("analyst");
+    expect(await store.tokens.revoke(record.id)).toBe(true);
+    expect(await store.tokens.verify(token)).toBeNull();
+  });
+
+  it("lists due sources and records the fetch log", async () => {
+    const s = await store.sources.upsert({ name: "C", url: "https://example.org/c", intervalSeconds: 60 });
+    expect((await store.sources.due()).some((d) => d.id === s.id)).toBe(true);
+    await store.sources.recordPoll(
+      { sourceId: s.id, httpStatus: 200, itemsNew: 3, itemsSeen: 5, bytes: 1000, durationMs: 12, error: null },
+      { etag: '"abc"', lastModified: null },
+    );
+    expect((await store.sources.due()).some((d) => d.id === s.id)).toBe(false);
+    expect((await store.sources.get(s.id))?.etag).toBe('"abc"');
+    const log = await store.sources.fetchLog(s.id);
+    expect(log[0]?.items_new).toBe(3);
+  });
+});

@@ -1,0 +1,3 @@
+export { foldForSearch } from "./fold/index.ts";
+export { normalizeText, simplifyPunctuation } from "./normalize/index.ts";
+export { type SentenceSpan, splitSentences } from "./sentences/index.ts";
