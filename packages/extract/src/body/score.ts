@@ -38,7 +38,8 @@ const EMBED_TAGS = new Set(["iframe", "video", "audio", "object", "embed"]);
 
 export function classWeight(el: Element, flags: ScoreFlags): number {
   if (!flags.weightClasses) return 0;
-  let w = 0;
+  // schema.org microdata naming the article body is the strongest hint a page gives.
+  let w = (el.attribs.itemprop ?? "").includes("articleBody") ? 50 : 0;
   const cls = el.attribs.class;
   if (cls) {
     if (NEGATIVE.test(cls)) w -= 25;

@@ -110,6 +110,7 @@ function record(ctx: Ctx, el: Element): void {
 
 function isUnlikely(ctx: Ctx, el: Element): boolean {
   if (NO_UNLIKELY_TAGS.has(el.name) || ctx.inTableOrCode > 0) return false;
+  if ((el.attribs.itemprop ?? "").includes("articleBody")) return false;
   const role = el.attribs.role;
   if (role !== undefined && UNLIKELY_ROLES.has(role)) return true;
   if (el.name === "header") return true;

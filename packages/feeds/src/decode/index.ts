@@ -42,7 +42,7 @@ function declaredCharset(bytes: Uint8Array): string | null {
   return meta?.[1]?.toLowerCase() ?? null;
 }
 
-function decoderFor(charset: string): TextDecoder | null {
+function decoderFor(charset: string): InstanceType<typeof TextDecoder> | null {
   try {
     return new TextDecoder(charset, { fatal: false });
   } catch {

@@ -125,7 +125,8 @@ export function parseXml(text: string): XmlDocument {
           return;
         }
         if (stack.length <= 1) return;
-        if (implied) warnings.add("unclosed or mismatched tags");
+        // Self-closing tags also arrive as "implied" closes; only the others are real breakage.
+        if (implied && source[parser.endIndex - 1] !== "/") warnings.add("unclosed or mismatched tags");
         stack.pop();
         scopes.pop();
       },
@@ -144,10 +145,10 @@ export function parseXml(text: string): XmlDocument {
     },
     { xmlMode: true, decodeEntities: false, recognizeCDATA: true, recognizeSelfClosing: true },
   );
-  parser.write(text.replace(ILLEGAL_CHARS, ""));
+  const source = text.replace(ILLEGAL_CHARS, "");
+  parser.write(source);
   parser.end();
   flush();
-  if (stack.length > 1) warnings.add("document ended before all tags were closed");
   const root = top.children.find((c): c is XmlElement => c.type === "element") ?? null;
   return { root, warnings: [...warnings] };
 }

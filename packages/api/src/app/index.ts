@@ -1,0 +1,67 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { errorMessage } from "@seismo/core";
+import type { Logger, Metrics } from "@seismo/observability";
+import type { QueueSet } from "@seismo/queue";
+import type { Store } from "@seismo/store";
+import { requestId } from "hono/request-id";
+import { type AuthVariables, authenticate } from "../auth/index.ts";
+import { registerDashboard } from "../dashboard/index.ts";
+import { registerDocs } from "../docs/index.ts";
+import { sendError, toErrorResponse } from "../errors/index.ts";
+import { registerArticles } from "../routes/articles.ts";
+import { registerHealth } from "../routes/health.ts";
+import { registerSources } from "../routes/sources.ts";
+import { registerTrends } from "../routes/trends.ts";
+
+export interface ApiDeps {
+  store: Store;
+  queues?: QueueSet | undefined;
+  redisPing: () => Promise<boolean>;
+  logger: Logger;
+  metrics?: Metrics | undefined;
+}
+
+/** Builds the HTTP app: routes, auth, docs and the dashboard. It does not listen. */
+export function createApi(deps: ApiDeps) {
+  const log = deps.logger.child({ component: "api" });
+  const app = new OpenAPIHono<{ Variables: AuthVariables }>({
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        const message = result.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ");
+        return sendError(c, 400, "bad_request", message);
+      }
+    },
+  });
+  app.use("*", requestId());
+  app.onError((error, c) =>
+    toErrorResponse(c, error, (err) => {
+      deps.metrics?.errorsTotal.inc({ component: "api" });
+      log.error({ err: errorMessage(err), requestId: c.get("requestId"), path: c.req.path }, "unhandled API error");
+    }),
+  );
+  app.notFound((c) => sendError(c, 404, "not_found", `no route for ${c.req.method} ${c.req.path}`));
+
+  registerHealth(app as unknown as OpenAPIHono, deps);
+  app.use("/api/v1/*", async (c, next) => {
+    if (c.req.path === "/api/v1/health") return next();
+    return authenticate(deps.store)(c, next);
+  });
+  registerArticles(app, deps);
+  registerTrends(app, deps);
+  registerSources(app, deps);
+
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
+  app.doc31("/openapi.json", {
+    openapi: "3.1.0",
+    info: { title: "Seismo API", version: "1", description: "Tension indicators from the news, with evidence." },
+  });
+  registerDocs(app);
+  registerDashboard(app);
+  if (deps.metrics) {
+    const registry = deps.metrics.registry;
+    app.get("/metrics", async (c) => c.text(await registry.metrics(), 200, { "content-type": registry.contentType }));
+  }
+  return app;
+}
+
+export type ApiApp = ReturnType<typeof createApi>;

@@ -1,0 +1,1 @@
+export { type ApiApp, type ApiDeps, createApi } from "./app/index.ts";

@@ -1,0 +1,64 @@
+import { z } from "@hono/zod-openapi";
+import { INDICATOR_TYPES, MODALITIES } from "@seismo/core";
+
+export const ErrorSchema = z
+  .object({ error: z.object({ code: z.string(), message: z.string(), requestId: z.string() }) })
+  .openapi("Error");
+
+export const IndicatorOut = z
+  .object({
+    id: z.string(),
+    type: z.enum(INDICATOR_TYPES),
+    modality: z.enum(MODALITIES),
+    evidence: z.object({ text: z.string(), start: z.number().int(), end: z.number().int(), sentence: z.string() }),
+    actors: z.array(z.string()),
+    places: z.array(z.string()),
+    confidence: z.number(),
+    intensity: z.number(),
+  })
+  .openapi("Indicator");
+
+export const ArticleOut = z
+  .object({
+    id: z.string(),
+    sourceId: z.string().nullable(),
+    url: z.string(),
+    canonicalUrl: z.string(),
+    title: z.string().nullable(),
+    byline: z.string().nullable(),
+    publishedAt: z.string().nullable(),
+    language: z.string().nullable(),
+    fetchedAt: z.string(),
+    eventDay: z.string(),
+    excerpt: z.string(),
+    indicators: z.array(IndicatorOut),
+  })
+  .openapi("Article");
+
+export const TrendPointOut = z
+  .object({ day: z.string(), type: z.enum(INDICATOR_TYPES), count: z.number().int(), intensity: z.number() })
+  .openapi("TrendPoint");
+
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD");
+const csv = <T extends readonly [string, ...string[]]>(values: T) =>
+  z
+    .string()
+    .transform((s) => s.split(",").filter(Boolean))
+    .pipe(z.array(z.enum(values)))
+    .optional();
+
+export const TrendsQuery = z.object({
+  from: isoDay.optional().openapi({ description: "first day (inclusive); default 30 days before `to`" }),
+  to: isoDay.optional().openapi({ description: "last day (inclusive); default today (UTC)" }),
+  type: csv(INDICATOR_TYPES).openapi({ description: "comma-separated indicator types", type: "string" }),
+  modality: csv(MODALITIES).openapi({
+    description: "comma-separated modalities counted; default asserted,intent",
+    type: "string",
+  }),
+  sourceId: z.string().optional(),
+});
+
+export const ArticlesQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  sourceId: z.string().optional(),
+});

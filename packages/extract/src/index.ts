@@ -1,0 +1,2 @@
+export { decodeHtml } from "./decode-html/index.ts";
+export { type ExtractOptions, extractArticle } from "./extract-article/index.ts";

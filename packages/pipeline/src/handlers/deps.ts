@@ -1,0 +1,10 @@
+import type { Logger, Metrics } from "@seismo/observability";
+import type { QueueSet } from "@seismo/queue";
+import type { Store } from "@seismo/store";
+
+export interface PipelineDeps {
+  store: Store;
+  queues: QueueSet;
+  logger: Logger;
+  metrics?: Metrics;
+}

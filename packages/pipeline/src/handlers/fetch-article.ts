@@ -1,0 +1,59 @@
+import { errorMessage, type JobHandler, SeismoError } from "@seismo/core";
+import { decodeHtml, extractArticle } from "@seismo/extract";
+import { fetchUrl } from "../http/index.ts";
+import { canonicalizeUrl } from "../urls/index.ts";
+import type { PipelineDeps } from "./deps.ts";
+import { hashKey } from "./poll-source.ts";
+
+const MIN_TEXT_CHARS = 80;
+
+/** Fetches and extracts one article, stores it, and queues tagging when its text is new. */
+export function fetchArticleHandler(deps: PipelineDeps): JobHandler<"fetch-article"> {
+  return async (payload, ctx) => {
+    const log = deps.logger.child({ component: "fetch-article", sourceId: payload.sourceId, jobId: ctx.jobId });
+    try {
+      const res = await fetchUrl(payload.url);
+      deps.metrics?.fetchesTotal.inc({ kind: "article", outcome: "ok" });
+      const html = decodeHtml(res.body, res.contentType);
+      const extracted = extractArticle(html, { url: res.url });
+      if (extracted.text.length < MIN_TEXT_CHARS) {
+        throw new SeismoError("parse_failed", `no article text found (${extracted.text.length} characters)`);
+      }
+      const canonical =
+        (extracted.canonicalUrl && canonicalizeUrl(extracted.canonicalUrl, res.url)) ?? canonicalizeUrl(res.url) ?? payload.url;
+      const { article, changed } = await deps.store.articles.upsert({
+        sourceId: payload.sourceId,
+        url: payload.url,
+        canonicalUrl: canonical,
+        title: extracted.title ?? payload.feedTitle,
+        byline: extracted.byline,
+        publishedAt: toIso(extracted.published) ?? toIso(payload.feedPublished),
+        language: extracted.language,
+        text: extracted.text,
+      });
+      if (changed || article.taggedAt === null) {
+        await deps.queues.add("tag-article", { articleId: article.id }, { dedupeKey: `ta-${article.id}-${hashKey(article.contentHash)}` });
+      }
+      log.debug({ articleId: article.id, changed }, "stored article");
+      return { articleId: article.id, changed };
+    } catch (error) {
+      const retryable = error instanceof SeismoError ? error.retryable : true;
+      deps.metrics?.fetchesTotal.inc({ kind: "article", outcome: "error" });
+      if (!retryable || ctx.attempt >= 5) {
+        await deps.store.articles.recordFailure({
+          sourceId: payload.sourceId,
+          url: payload.url,
+          stage: "fetch-article",
+          reason: errorMessage(error),
+        });
+      }
+      throw error;
+    }
+  };
+}
+
+function toIso(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}

@@ -1,0 +1,16 @@
+import type { JobHandlers } from "@seismo/core";
+import type { PipelineDeps } from "./deps.ts";
+import { fetchArticleHandler } from "./fetch-article.ts";
+import { pollSourceHandler } from "./poll-source.ts";
+import { tagArticleHandler } from "./tag-article.ts";
+
+export type { PipelineDeps } from "./deps.ts";
+
+/** The handler for every job in the catalog; the type makes a missing one a compile error. */
+export function createHandlers(deps: PipelineDeps): JobHandlers {
+  return {
+    "poll-source": pollSourceHandler(deps),
+    "fetch-article": fetchArticleHandler(deps),
+    "tag-article": tagArticleHandler(deps),
+  };
+}

@@ -1,0 +1,15 @@
+import { isClaim, type JobHandler, SeismoError } from "@seismo/core";
+import { tagText } from "@seismo/tagger";
+import type { PipelineDeps } from "./deps.ts";
+
+/** Tags an article's text and replaces its indicators (and the rollup rows they feed). */
+export function tagArticleHandler(deps: PipelineDeps): JobHandler<"tag-article"> {
+  return async ({ articleId }) => {
+    const article = await deps.store.articles.get(articleId);
+    if (!article) throw new SeismoError("not_found", `article ${articleId} does not exist`);
+    const indicators = tagText(article.text);
+    await deps.store.indicators.replaceForArticle(article, indicators);
+    for (const ind of indicators) deps.metrics?.indicatorsTotal.inc({ type: ind.type, modality: ind.modality });
+    return { indicators: indicators.length, claims: indicators.filter(isClaim).length };
+  };
+}

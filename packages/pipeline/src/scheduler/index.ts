@@ -1,0 +1,40 @@
+import { errorMessage } from "@seismo/core";
+import type { Logger } from "@seismo/observability";
+import type { QueueSet } from "@seismo/queue";
+import type { Store } from "@seismo/store";
+
+export interface Scheduler {
+  /** Enqueues a poll for every due source now; returns how many were queued. */
+  tick(): Promise<number>;
+  close(): Promise<void>;
+}
+
+/**
+ * Every `tickMs`, queues a poll for each source whose interval has passed. The job id holds the
+ * source and its last poll time, so several schedulers (or a slow tick) never double-poll.
+ */
+export function startScheduler(options: { store: Store; queues: QueueSet; logger: Logger; tickMs?: number }): Scheduler {
+  const log = options.logger.child({ component: "scheduler" });
+  const tick = async () => {
+    const due = await options.store.sources.due();
+    for (const source of due) {
+      const slot = source.lastPolledAt ? Date.parse(source.lastPolledAt) : 0;
+      await options.queues.add("poll-source", { sourceId: source.id, reason: "schedule" }, { dedupeKey: `poll-${source.id}-${slot}` });
+    }
+    return due.length;
+  };
+  let running: Promise<unknown> = Promise.resolve();
+  const timer = setInterval(() => {
+    running = tick().catch((error) => log.error({ err: errorMessage(error) }, "scheduler tick failed"));
+  }, options.tickMs ?? 5000);
+  timer.unref();
+  let closing: Promise<void> | undefined;
+  return {
+    tick,
+    close() {
+      clearInterval(timer);
+      closing ??= running.then(() => undefined);
+      return closing;
+    },
+  };
+}
