@@ -21,6 +21,7 @@ export const ConfigSchema = z.object({
   SEISMO_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   SEISMO_POLL_INTERVAL_SECONDS: z.coerce.number().int().min(5).default(900),
   SEISMO_SAMPLE_SOURCE: bool.default(true),
+  SEISMO_SAMPLE_PORT: z.coerce.number().int().min(0).max(65535).default(3999),
   SEISMO_OFFLINE: bool.default(false),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
@@ -40,6 +41,8 @@ export interface Config {
   concurrency: number;
   pollIntervalSeconds: number;
   sampleSource: boolean;
+  /** Port of the bundled offline feed server; fixed by default so article URLs stay stable. */
+  samplePort: number;
   offline: boolean;
   logLevel: RawConfig["LOG_LEVEL"];
 }
@@ -70,6 +73,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     concurrency: c.SEISMO_CONCURRENCY,
     pollIntervalSeconds: c.SEISMO_POLL_INTERVAL_SECONDS,
     sampleSource: c.SEISMO_SAMPLE_SOURCE,
+    samplePort: c.SEISMO_SAMPLE_PORT,
     offline: c.SEISMO_OFFLINE,
     logLevel: c.LOG_LEVEL,
   };

@@ -30,13 +30,14 @@ function ancestors(el: Element, root: Element): Element[] {
 }
 
 /** Picks the best container, then lets it grow to a common ancestor or a stronger parent. */
-function pickTop(root: Element, stats: Map<Element, Stats>, candidates: Element[]): Element {
+function pickTop(root: Element, stats: Map<Element, Stats>, candidates: Element[]): { top: Element; seed: Element } {
   const ranked = candidates
     .filter((c) => c !== root)
     .sort((a, b) => scoreOf(stats, b) - scoreOf(stats, a))
     .slice(0, 5);
-  let top = ranked[0];
-  if (!top) return root;
+  const seed = ranked[0];
+  if (!seed) return { top: root, seed: root };
+  let top = seed;
   const topScore = scoreOf(stats, top);
 
   // Several near-equal candidates under one ancestor: the article is split, take the ancestor.
@@ -72,15 +73,33 @@ function pickTop(root: Element, stats: Map<Element, Stats>, candidates: Element[
     top = parent;
     parent = top.parent as Element | null;
   }
-  return top;
+  return { top, seed };
 }
 
 function elementChildren(el: Element): Element[] {
   return (el.children as AnyNode[]).filter((c): c is Element => c.type === "tag");
 }
 
-/** The top candidate plus siblings that score well or read like prose. */
-function withSiblings(top: Element, root: Element, stats: Map<Element, Stats>): Element[] {
+function firstClass(el: Element): string {
+  return (el.attribs.class ?? "").trim().split(/\s+/)[0] ?? "";
+}
+
+function contains(outer: Element, inner: Element): boolean {
+  for (let p: Element | null = inner; p; p = p.parent as Element | null) if (p === outer) return true;
+  return false;
+}
+
+/**
+ * The top candidate plus siblings that score well or read like prose (Readability), plus
+ * same-tag, same-class candidates elsewhere: CMSs often split one body into repeated blocks
+ * separated by figures or ads, which no single container holds without the page furniture.
+ */
+function withSiblings(
+  { top, seed }: { top: Element; seed: Element },
+  root: Element,
+  stats: Map<Element, Stats>,
+  candidates: Element[],
+): Element[] {
   const parent = top.parent as Element | null;
   if (top === root || !parent || !stats.has(parent)) return [top];
   const topScore = scoreOf(stats, top) || 0;
@@ -104,7 +123,21 @@ function withSiblings(top: Element, root: Element, stats: Map<Element, Stats>): 
       }
     }
   }
-  return out;
+  const cls = firstClass(seed);
+  if (cls === "") return out;
+  const twins = candidates.filter(
+    (c) =>
+      c.name === seed.name &&
+      firstClass(c) === cls &&
+      scoreOf(stats, c) >= threshold &&
+      !out.some((o) => contains(o, c) || contains(c, o)),
+  );
+  if (twins.length === 0) return out;
+  const order = new Map<Element, number>();
+  let i = 0;
+  for (const el of stats.keys()) order.set(el, i++);
+  const nested = (c: Element) => twins.some((t) => t !== c && contains(t, c));
+  return [...out, ...twins.filter((c) => !nested(c))].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
 }
 
 function textHead(el: Element): string {
@@ -119,9 +152,11 @@ function textHead(el: Element): string {
 
 function attempt(root: Element, unlikely: ReadonlySet<Element>, flags: ScoreFlags, title: string): string {
   const { stats, candidates } = score(root, unlikely, flags);
-  const top = pickTop(root, stats, candidates);
-  const nodes = withSiblings(top, root, stats);
-  return serialize(nodes, top, { stats, unlikely, flags, title: normalize(title) });
+  const picked = pickTop(root, stats, candidates);
+  const top = picked.top;
+  const nodes = withSiblings(picked, root, stats, candidates);
+  const whole = new Set(nodes.filter((n) => n === top || n.parent !== top.parent));
+  return serialize(nodes, whole, { stats, unlikely, flags, title: normalize(title) });
 }
 
 /**

@@ -31,7 +31,7 @@ export const DROP_TAGS = new Set([
 
 /** Class/id fragments of page furniture (Readability's unlikelyCandidates plus trafilatura's). */
 export const UNLIKELY =
-  /-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|newsletter|subscribe|cookie|consent|paywall|read-?more|recommend|most-?popular|trending|outbrain|taboola|promo|teaser-list|tags?-?list|caption/i;
+  /-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|newsletter|subscribe|cookie|consent|recommend|most-?popular|trending|outbrain|taboola|promo|teaser-list|tags?-?list|caption/i;
 
 /** Keeps an UNLIKELY match when the same attribute also says it is the main content. */
 export const MAYBE_CANDIDATE = /and|article|body|column|content|main|mathjax|shadow|story|entry|post-?text/i;

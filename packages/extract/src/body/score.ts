@@ -111,7 +111,20 @@ function textLen(s: string): number {
 }
 
 function emptyStats(): Stats {
-  return { len: 0, linkLen: 0, commas: 0, block: false, p: 0, img: 0, li: 0, input: 0, embed: 0, th: 0, rows: 0, score: NaN };
+  return {
+    len: 0,
+    linkLen: 0,
+    commas: 0,
+    block: false,
+    p: 0,
+    img: 0,
+    li: 0,
+    input: 0,
+    embed: 0,
+    th: 0,
+    rows: 0,
+    score: NaN,
+  };
 }
 
 export function linkDensity(s: Stats): number {

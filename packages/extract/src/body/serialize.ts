@@ -17,7 +17,11 @@ const SHARE = /share|sharedaddy|social/i;
 
 function isDataTable(st: Stats, el: Element): boolean {
   if (el.attribs.role === "presentation") return false;
-  return st.th > 0 || st.rows >= 10 || el.children.some((c) => c.type === "tag" && (c.name === "caption" || c.name === "thead"));
+  return (
+    st.th > 0 ||
+    st.rows >= 10 ||
+    el.children.some((c) => c.type === "tag" && (c.name === "caption" || c.name === "thead"))
+  );
 }
 
 /** Readability's _cleanConditionally: drops blocks that look like lists of links, ads or widgets. */
@@ -50,8 +54,7 @@ function dropElement(el: Element, ctx: SerializeContext): boolean {
   const st = ctx.stats.get(el);
   if (!st) return false;
   if (HEADING_TAGS.has(el.name)) {
-    if (classWeight(el, ctx.flags) < 0 || linkDensity(st) > 0.33) return true;
-    return false;
+    return classWeight(el, ctx.flags) < 0;
   }
   const hint = `${el.attribs.class ?? ""} ${el.attribs.id ?? ""}`;
   if (hint.length > 1 && SHARE.test(hint) && st.len < 500 && ctx.flags.stripUnlikely) return true;
@@ -59,10 +62,10 @@ function dropElement(el: Element, ctx: SerializeContext): boolean {
 }
 
 /**
- * Turns the chosen subtrees into paragraphs separated by blank lines. The top candidate is kept
- * whole; its siblings are cleaned like any descendant.
+ * Turns the chosen subtrees into paragraphs separated by blank lines. Nodes in `whole` (the top
+ * candidate and its twins) are kept; the other nodes (its siblings) are cleaned like descendants.
  */
-export function serialize(nodes: readonly Element[], top: Element, ctx: SerializeContext): string {
+export function serialize(nodes: readonly Element[], whole: ReadonlySet<Element>, ctx: SerializeContext): string {
   const paras: string[] = [];
   let cur = "";
 
@@ -111,7 +114,7 @@ export function serialize(nodes: readonly Element[], top: Element, ctx: Serializ
 
   for (const n of nodes) {
     flush();
-    if (n === top) walk(n, n.name === "pre");
+    if (whole.has(n)) walk(n, n.name === "pre");
     else emit(n, false);
     flush();
   }

@@ -1,5 +1,6 @@
 /** Query parameters that identify a campaign or click, never the document. */
-const TRACKING = /^(utm_[a-z_]*|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|mc_cid|mc_eid|igshid|_ga|_gl|ocid|cmpid)$/i;
+const TRACKING =
+  /^(utm_[a-z_]*|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|mc_cid|mc_eid|igshid|_ga|_gl|ocid|cmpid)$/i;
 
 /** Resolves `href` against `base` (when given) to an absolute http(s) URL, or null. */
 export function resolveUrl(href: string | null | undefined, base?: string | null): string | null {

@@ -5,7 +5,12 @@ const HEAD_BYTES = 2048;
 function decoderFor(label: string | null | undefined): TextDecoder | null {
   if (!label) return null;
   try {
-    return new TextDecoder(label.trim().replace(/^["']|["']$/g, "").toLowerCase());
+    return new TextDecoder(
+      label
+        .trim()
+        .replace(/^["']|["']$/g, "")
+        .toLowerCase(),
+    );
   } catch {
     return null;
   }
@@ -28,8 +33,7 @@ function charsetFromBom(bytes: Uint8Array): string | null {
 function charsetFromMeta(bytes: Uint8Array): string | null {
   const head = new TextDecoder("latin1").decode(bytes.subarray(0, HEAD_BYTES));
   const m =
-    /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head) ??
-    /<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)/i.exec(head);
+    /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head) ?? /<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)/i.exec(head);
   return m?.[1] ?? null;
 }
 

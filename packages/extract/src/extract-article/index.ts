@@ -1,7 +1,7 @@
 import { type ExtractedArticle, ExtractedArticleSchema } from "@seismo/core";
 import { Element } from "domhandler";
-import { extractBody } from "../body/index.ts";
 import { paragraphFallback } from "../body/fallback.ts";
+import { extractBody } from "../body/index.ts";
 import { type Document, parseHtml } from "../dom/index.ts";
 import { parseJsonLd } from "../json-ld/index.ts";
 import { detectLanguage } from "../language/index.ts";
@@ -50,7 +50,7 @@ function plainArticleBody(body: string): string {
 function extract(html: string, options: ExtractOptions): ExtractedArticle {
   const doc = parseHtml(html);
   const signals = prepare(doc);
-  const ld = parseJsonLd(signals.jsonLd);
+  const ld = parseJsonLd(signals.jsonLd, signals.titleTag);
   const meta = extractMetadata(signals, ld, options.url ?? null);
 
   let text = extractBody(contentRoot(doc, signals.body), signals.unlikely, meta.title ?? "");

@@ -21,6 +21,12 @@ function isObject(v: Json | undefined): v is JsonObject {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
+function stripControls(s: string): string {
+  let out = "";
+  for (const ch of s) out += ch.charCodeAt(0) < 0x20 ? " " : ch;
+  return out;
+}
+
 function parseLoose(raw: string): Json | undefined {
   const cleaned = raw
     .replace(/^\s*(<!--|\/\/\s*<!\[CDATA\[|<!\[CDATA\[)/, "")
@@ -32,7 +38,7 @@ function parseLoose(raw: string): Json | undefined {
   } catch {
     try {
       // Publishers often leave raw newlines inside strings or trailing commas.
-      return JSON.parse(cleaned.replace(/[\u0000-\u001f]+/g, " ").replace(/,\s*([}\]])/g, "$1")) as Json;
+      return JSON.parse(stripControls(cleaned).replace(/,\s*([}\]])/g, "$1")) as Json;
     } catch {
       return undefined;
     }
@@ -81,7 +87,25 @@ function url(v: Json | undefined, depth = 0): string | null {
   return null;
 }
 
-export function parseJsonLd(scripts: readonly string[]): JsonLdArticle | null {
+const wordSet = (s: string) =>
+  new Set(
+    s
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean),
+  );
+
+/** Some sites put a description in headline and the title in name: keep the one closer to <title>. */
+function pickHeadline(o: JsonObject, titleTag: string | null): string | null {
+  const headline = str(o.headline);
+  const name = str(o.name);
+  if (!headline || !name || headline === name || !titleTag) return headline ?? name;
+  const t = wordSet(titleTag);
+  const overlap = (s: string) => [...wordSet(s)].filter((w) => t.has(w)).length / Math.max(1, wordSet(s).size);
+  return overlap(name) > overlap(headline) ? name : headline;
+}
+
+export function parseJsonLd(scripts: readonly string[], titleTag: string | null = null): JsonLdArticle | null {
   const objects: JsonObject[] = [];
   for (const raw of scripts) flatten(parseLoose(raw), objects);
   const article =
@@ -92,7 +116,7 @@ export function parseJsonLd(scripts: readonly string[]): JsonLdArticle | null {
   const authors = [...new Set(names(article.author ?? article.creator))];
   const publisher = names(article.publisher)[0] ?? null;
   return {
-    headline: str(article.headline) ?? str(article.name),
+    headline: pickHeadline(article, titleTag),
     author: authors.length > 0 ? authors.join(", ") : null,
     datePublished: str(article.datePublished) ?? str(article.dateCreated),
     dateModified: str(article.dateModified),

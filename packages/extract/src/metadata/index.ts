@@ -51,6 +51,7 @@ const MODIFIED_KEYS = [
   "lastmod",
 ];
 const AUTHOR_KEYS = [
+  "dc:creator",
   "dc.creator",
   "dcterm:creator",
   "dcterms.creator",
@@ -61,7 +62,15 @@ const AUTHOR_KEYS = [
   "byl",
   "citation_author",
 ];
-const TITLE_KEYS = ["dc.title", "dcterm:title", "dcterms.title", "og:title", "twitter:title", "parsely-title"];
+const TITLE_KEYS = [
+  "dc:title",
+  "dc.title",
+  "dcterm:title",
+  "dcterms.title",
+  "og:title",
+  "twitter:title",
+  "parsely-title",
+];
 const IMAGE_KEYS = ["og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src", "image"];
 
 function firstMeta(meta: Map<string, string>, keys: readonly string[]): string | null {
@@ -82,7 +91,12 @@ function cleanByline(raw: string | null): string | null {
   return s;
 }
 
-function pickPublished(s: PageSignals, ld: JsonLdArticle | null, url: string | null, monthFirst: boolean): string | null {
+function pickPublished(
+  s: PageSignals,
+  ld: JsonLdArticle | null,
+  url: string | null,
+  monthFirst: boolean,
+): string | null {
   const declared = normalizeDate(ld?.datePublished) ?? normalizeDate(firstMeta(s.meta, PUBLISHED_KEYS), monthFirst);
   if (declared) return declared;
   const times = [...s.times.filter((t) => t.published), ...s.times];

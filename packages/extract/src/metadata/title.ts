@@ -1,4 +1,5 @@
-const SEPARATORS = / [|\-–—\\/>»·:]{1,2} /;
+// Colons are not separators: in news titles they usually belong to the headline ("Kosovo: ...").
+const SEPARATORS = / [|\-–—\\/>»·]{1,2} /;
 const HIERARCHICAL = / [\\/>»] /;
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
@@ -12,7 +13,8 @@ function stripSiteName(title: string, siteName: string | null): string {
   if (parts.length < 2) return title;
   const first = parts[0]?.trim().toLowerCase();
   const last = parts[parts.length - 1]?.trim().toLowerCase();
-  if (last === site) return norm(title.slice(0, title.toLowerCase().lastIndexOf(last)).replace(/[\s|\-–—\\/>»·:]+$/, ""));
+  if (last === site)
+    return norm(title.slice(0, title.toLowerCase().lastIndexOf(last)).replace(/[\s|\-–—\\/>»·:]+$/, ""));
   if (first === site) return norm(title.slice(title.indexOf(parts[1] ?? "")));
   return title;
 }
@@ -21,22 +23,16 @@ function stripSiteName(title: string, siteName: string | null): string {
 function fromTitleTag(orig: string, h1: readonly string[]): string {
   let cur = orig;
   let hierarchical = false;
-  if (SEPARATORS.test(orig) && !/ : /.test(orig.match(SEPARATORS)?.[0] ?? "")) {
+  if (SEPARATORS.test(orig)) {
     hierarchical = HIERARCHICAL.test(orig);
     cur = orig.replace(/(.*) [|\-–—\\/>»·]{1,2} .*/, "$1");
     if (words(cur) < 3) cur = orig.replace(/^[^|\-–—\\/>»·]*[|\-–—\\/>»·]{1,2} (.*)/, "$1");
-  } else if (orig.includes(": ")) {
-    if (!h1.some((h) => h === orig)) {
-      cur = orig.slice(orig.lastIndexOf(":") + 1).trim();
-      if (words(cur) < 3) cur = orig.slice(orig.indexOf(":") + 1).trim();
-      else if (words(orig.slice(0, orig.indexOf(":"))) > 5) cur = orig;
-    }
   } else if ((orig.length > 150 || orig.length < 15) && h1.length === 1 && h1[0]) {
     cur = h1[0];
   }
   cur = norm(cur);
   const n = words(cur);
-  if (n <= 4 && (!hierarchical || n !== words(orig.replace(/[|\-–—\\/>»·:]+/g, "")) - 1)) return orig;
+  if (n <= 4 && (!hierarchical || n !== words(orig.replace(/[|\-–—\\/>»·]+/g, "")) - 1)) return orig;
   return cur;
 }
 

@@ -1,5 +1,5 @@
 import { DROP_TAGS, MAYBE_CANDIDATE, UNLIKELY, UNLIKELY_ROLES } from "../body/patterns.ts";
-import { type AnyNode, attr, collapse, type Document, type Element, isElement, rawText } from "../dom/index.ts";
+import { type AnyNode, collapse, type Document, type Element, isElement, rawText } from "../dom/index.ts";
 
 /** Everything the metadata extractors need, gathered in the same pass that prunes the tree. */
 export interface PageSignals {
@@ -22,7 +22,8 @@ export interface PageSignals {
 }
 
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
-const DATE_HINT = /(^|[-_ ])(date|time|timestamp|published|pubdate|posted|dateline|datum|vreme|data)([-_ ]|$)|publish|posted-on|entry-date/i;
+const DATE_HINT =
+  /(^|[-_ ])(date|time|timestamp|published|pubdate|posted|dateline|datum|vreme|data)([-_ ]|$)|publish|posted-on|entry-date/i;
 const AUTHOR_HINT = /(^|[-_ ])(byline|author|autor|writer|creator)([-_ ]|$)/i;
 const NO_UNLIKELY_TAGS = new Set(["html", "body", "a", "article", "main"]);
 
@@ -49,7 +50,6 @@ function recordMeta(s: PageSignals, el: Element): void {
   for (const k of keys.toLowerCase().split(/\s+/)) {
     if (k && !s.meta.has(k)) s.meta.set(k, content.trim());
   }
-  if (a.charset !== undefined) return;
 }
 
 function record(ctx: Ctx, el: Element): void {
@@ -166,5 +166,3 @@ export function prepare(doc: Document): PageSignals {
   visit({ s, inTableOrCode: 0, dropped: 0 }, doc);
   return s;
 }
-
-export { attr };

@@ -1,7 +1,17 @@
 import type { FeedItem, ParsedFeed } from "@seismo/core";
 import { normalizeDate } from "../dates/index.ts";
-import { resolveUrl } from "../urls/index.ts";
-import { child, coreChild, coreChildren, elements, firstValue, innerXml, NS, textContent, type XmlElement } from "../xml/index.ts";
+import { absolutizeHtml, resolveUrl } from "../urls/index.ts";
+import {
+  child,
+  coreChild,
+  coreChildren,
+  elements,
+  firstValue,
+  innerXml,
+  NS,
+  textContent,
+  type XmlElement,
+} from "../xml/index.ts";
 
 const ATOM = [NS.atom10, NS.atom03];
 const DC = [NS.dc, NS.dcterms];
@@ -10,26 +20,49 @@ function decodeBase64(value: string): string {
   return Buffer.from(value.replace(/\s+/g, ""), "base64").toString("utf8");
 }
 
+const BINARY_TYPE = /^(?:image|audio|video|font|model)\/|^application\/(?:octet-stream|pdf|zip|gzip)$/;
+
+/** A lone `<div>` wrapper (required for xhtml, common in html): its inside is the value. */
+function unwrapDiv(el: XmlElement): XmlElement {
+  const kids = elements(el);
+  const only = kids[0];
+  if (kids.length === 1 && only?.local === "div" && textContent(el).trim() === textContent(only).trim()) return only;
+  return el;
+}
+
+function hasElements(el: XmlElement): boolean {
+  return el.children.some((c) => c.type === "element");
+}
+
 /**
- * An Atom text construct as a string: text and html as their character data, xhtml as the markup
- * inside the wrapping div, other media types base64-decoded unless textual (RFC 4287 §3.1, §4.1.3).
+ * An Atom text construct as a string: text and html as their character data, xhtml and XML media
+ * types as markup, binary media types base64-decoded (RFC 4287 §3.1, §4.1.3; Atom 0.3 `mode`).
+ * Relative links inside html and xhtml are resolved against xml:base.
  */
-export function textConstruct(el: XmlElement | null | undefined): string | null {
+export function textConstruct(el: XmlElement | null | undefined, base: string | null = null): string | null {
   if (!el) return null;
   const type = (el.attrs.type ?? "text").trim().toLowerCase();
-  const mode = el.attrs.mode?.trim().toLowerCase(); // Atom 0.3
-  const hasElements = el.children.some((c) => c.type === "element");
+  const mode = el.attrs.mode?.trim().toLowerCase();
   let value: string;
-  if (mode === "base64") value = decodeBase64(textContent(el));
-  else if (type === "xhtml" || type === "application/xhtml+xml" || mode === "xml" || (hasElements && mode !== "escaped")) {
-    const kids = elements(el);
-    const onlyDiv = kids.length === 1 && kids[0]?.local === "div" && textContent(el).trim() === textContent(kids[0]).trim();
-    value = onlyDiv && kids[0] ? innerXml(kids[0]) : innerXml(el);
-  } else if (type === "text" || type === "html" || type.startsWith("text/") || type.endsWith("xml") || type.includes("/") === false)
+  let markup = type === "html" || type === "text/html";
+  if (mode === "base64" || (BINARY_TYPE.test(type) && mode !== "escaped")) {
+    value = decodeBase64(textContent(el));
+  } else if (mode === "escaped") {
     value = textContent(el);
-  else value = decodeBase64(textContent(el));
+    markup = true;
+  } else if (type === "xhtml" || type === "application/xhtml+xml" || mode === "xml") {
+    value = innerXml(unwrapDiv(el));
+    markup = true;
+  } else if (type.endsWith("+xml") || type.endsWith("/xml")) {
+    value = innerXml(el);
+  } else {
+    // text, html and unknown textual types; markup written unescaped is kept as markup.
+    const inner = unwrapDiv(el);
+    value = hasElements(inner) ? innerXml(inner) : textContent(inner);
+  }
   const trimmed = value.trim();
-  return trimmed === "" ? null : trimmed;
+  if (trimmed === "") return null;
+  return markup ? absolutizeHtml(trimmed, el.base ?? base) : trimmed;
 }
 
 function personName(person: XmlElement | null | undefined): string | null {
@@ -54,9 +87,17 @@ function alternateLink(el: XmlElement | null | undefined, ...bases: Array<string
   return resolveUrl(pick.attrs.href, pick.base, ...bases);
 }
 
-function parseEntry(entry: XmlElement, feedLink: string | null, pageUrl: string | null, feedAuthor: string | null): FeedItem {
+function parseEntry(
+  entry: XmlElement,
+  feedLink: string | null,
+  pageUrl: string | null,
+  feedAuthor: string | null,
+): FeedItem {
   const url = alternateLink(entry, feedLink, pageUrl);
-  const id = firstValue(coreChild(entry, "id", ATOM));
+  const idEl = coreChild(entry, "id", ATOM);
+  const rawId = firstValue(idEl);
+  // Ids are IRIs; a relative one is relative to xml:base.
+  const id = rawId && idEl?.base && !/^[a-z][a-z0-9+.-]*:/i.test(rawId) ? resolveUrl(rawId, idEl.base) : rawId;
   const published = firstValue(
     coreChild(entry, "published", ATOM),
     coreChild(entry, "issued", ATOM),
@@ -70,14 +111,15 @@ function parseEntry(entry: XmlElement, feedLink: string | null, pageUrl: string 
   return {
     id: id ?? url,
     url,
-    title: textConstruct(coreChild(entry, "title", ATOM)) ?? firstValue(child(mediaGroup, "title", [NS.media])),
+    title:
+      textConstruct(coreChild(entry, "title", ATOM), feedLink) ?? firstValue(child(mediaGroup, "title", [NS.media])),
     published: normalizeDate(published) ?? normalizeDate(updated),
     updated: normalizeDate(updated),
     author: authorOf(entry) ?? authorOf(source) ?? feedAuthor,
     summary:
-      textConstruct(coreChild(entry, "summary", ATOM)) ??
+      textConstruct(coreChild(entry, "summary", ATOM), feedLink) ??
       firstValue(child(mediaGroup, "description", [NS.media]), child(entry, "description", [NS.media])),
-    content: textConstruct(contentEl),
+    content: textConstruct(contentEl, feedLink ?? pageUrl),
   };
 }
 
@@ -87,7 +129,7 @@ export function parseAtom(root: XmlElement, pageUrl: string | null): ParsedFeed 
   const feedAuthor = authorOf(root);
   return {
     kind: "atom",
-    title: textConstruct(coreChild(root, "title", ATOM)),
+    title: textConstruct(coreChild(root, "title", ATOM), link),
     link,
     items: coreChildren(root, "entry", ATOM).map((entry) => parseEntry(entry, link, pageUrl, feedAuthor)),
     warnings: [],

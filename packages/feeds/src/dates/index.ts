@@ -25,12 +25,59 @@ MONTH_NAMES.forEach((names, index) => {
 
 /** Offsets in minutes. Ambiguous abbreviations take their most common meaning in news feeds. */
 const ZONES: Record<string, number> = {
-  z: 0, ut: 0, utc: 0, gmt: 0, wet: 0, edt: -240, est: -300, cdt: -300, cst: -360, mdt: -360, mst: -420,
-  pdt: -420, pst: -480, akdt: -480, akst: -540, hst: -600, hast: -600, adt: -180, ast: -240, ndt: -150,
-  nst: -210, bst: 60, ist: 330, cet: 60, met: 60, cest: 120, mest: 120, west: 60, eet: 120, eest: 180,
-  msk: 180, msd: 240, sast: 120, cat: 120, eat: 180, wat: 60, pkt: 300, wib: 420, ict: 420, sgt: 480,
-  hkt: 480, pht: 480, awst: 480, jst: 540, kst: 540, acst: 570, acdt: 630, aest: 600, aedt: 660,
-  nzst: 720, nzdt: 780, brt: -180, art: -180,
+  z: 0,
+  ut: 0,
+  utc: 0,
+  gmt: 0,
+  wet: 0,
+  edt: -240,
+  est: -300,
+  cdt: -300,
+  cst: -360,
+  mdt: -360,
+  mst: -420,
+  pdt: -420,
+  pst: -480,
+  akdt: -480,
+  akst: -540,
+  hst: -600,
+  hast: -600,
+  adt: -180,
+  ast: -240,
+  ndt: -150,
+  nst: -210,
+  bst: 60,
+  ist: 330,
+  cet: 60,
+  met: 60,
+  cest: 120,
+  mest: 120,
+  west: 60,
+  eet: 120,
+  eest: 180,
+  msk: 180,
+  msd: 240,
+  sast: 120,
+  cat: 120,
+  eat: 180,
+  wat: 60,
+  pkt: 300,
+  wib: 420,
+  ict: 420,
+  sgt: 480,
+  hkt: 480,
+  pht: 480,
+  awst: 480,
+  jst: 540,
+  kst: 540,
+  acst: 570,
+  acdt: 630,
+  aest: 600,
+  aedt: 660,
+  nzst: 720,
+  nzdt: 780,
+  brt: -180,
+  art: -180,
 };
 
 function zoneOffset(zone: string | undefined): number | null {
@@ -79,7 +126,7 @@ function build(
 
 const ISO =
   /^(\d{4})[-/.]?(\d{1,2})[-/.]?(\d{1,2})(?:[T\s]+(\d{1,2}):?(\d{2})(?::?(\d{2})(?:[.,](\d+))?)?)?\s*(Z|[a-z]{1,5}|(?:gmt|utc)?\s*[+-]\d{1,2}(?::?\d{2})?)?$/i;
-const TIME = String.raw`(\d{1,2})[:.](\d{2})(?:[:.](\d{2})(?:[.,](\d+))?)?\s*(am|pm)?`;
+const TIME = String.raw`(\d{1,2})[:.]?(\d{2})(?:[:.](\d{2})(?:[.,](\d+))?)?\s*(am|pm)?`;
 const ZONE = String.raw`(\(?[a-z]{1,5}\)?|(?:gmt|utc|ut)?\s*[+-]\s*\d{1,4}(?::?\d{2})?|(?:gmt|utc|ut)[+-]?\d{0,4})?`;
 // "Sun, 06 Jul 2014 12:56:00 GMT", "6 July 2014 12:56 +0100", "06-Jul-2014 12:56:00"
 const DAY_MONTH_YEAR = new RegExp(

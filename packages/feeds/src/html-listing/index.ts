@@ -64,7 +64,11 @@ export function parseHtmlListing(html: string, options: HtmlListingOptions): Par
     const path = target.pathname + target.search;
     if (pattern ? !pattern.test(path) : !looksLikeArticlePath(target.pathname)) continue;
     if (target.href === page.href) continue;
-    const text = $(a).text().replace(/\s+/g, " ").trim() || $(a).attr("title")?.trim() || $(a).find("img[alt]").attr("alt")?.trim() || null;
+    const text =
+      $(a).text().replace(/\s+/g, " ").trim() ||
+      $(a).attr("title")?.trim() ||
+      $(a).find("img[alt]").attr("alt")?.trim() ||
+      null;
     const container = $(a).closest("article, li, [class*=story], [class*=card], [class*=item]");
     const published = normalizeDate(container.find("time[datetime]").first().attr("datetime") ?? null);
     const existing = found.get(target.href);

@@ -62,7 +62,9 @@ function parseJson(text: string, pageUrl: string | null): ParsedFeed {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new FeedParseError(`body looks like JSON but is not valid JSON: ${(error as Error).message}`, { cause: error });
+    throw new FeedParseError(`body looks like JSON but is not valid JSON: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   if (!isJsonFeed(value)) throw new FeedParseError("JSON body is not a JSON Feed (no jsonfeed.org version, no items)");
   return parseJsonFeed(value, pageUrl);

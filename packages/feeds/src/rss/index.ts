@@ -1,16 +1,15 @@
 import type { FeedItem, ParsedFeed } from "@seismo/core";
 import { normalizeDate } from "../dates/index.ts";
-import { resolveUrl } from "../urls/index.ts";
+import { absolutizeHtml, resolveUrl } from "../urls/index.ts";
 import {
   child,
   childrenNamed,
   coreChild,
   coreChildren,
   elements,
+  elementValue,
   firstValue,
   NS,
-  textContent,
-  valueOf,
   type XmlElement,
 } from "../xml/index.ts";
 
@@ -20,7 +19,7 @@ const DC = [NS.dc, NS.dcterms];
 
 /** RSS <link> is text; a few feeds write `<link href="…"/>` instead. */
 function linkValue(link: XmlElement): string | null {
-  return valueOf(link) ?? link.attrs.href?.trim() ?? null;
+  return elementValue(link) ?? link.attrs.href?.trim() ?? null;
 }
 
 function firstLink(el: XmlElement): XmlElement | null {
@@ -39,9 +38,10 @@ function mediaGroupValue(item: XmlElement, local: string): string | null {
 
 function author(item: XmlElement): string | null {
   const atomAuthor = child(item, "author", ATOM);
+  // dc:creator is a name; RSS <author> is meant to be an e-mail address, so it comes second.
   return firstValue(
-    coreChild(item, "author", CORE),
     child(item, "creator", DC),
+    coreChild(item, "author", CORE),
     child(item, "author", [NS.itunes]),
     child(atomAuthor, "name", ATOM),
     child(item, "credit", [NS.media]),
@@ -51,7 +51,7 @@ function author(item: XmlElement): string | null {
 function parseItem(item: XmlElement, channelLink: string | null, pageUrl: string | null): FeedItem {
   const linkEl = firstLink(item);
   const guidEl = coreChild(item, "guid", CORE);
-  const guid = valueOf(guidEl);
+  const guid = elementValue(guidEl);
   const about = item.attrs["rdf:about"]?.trim() || null;
   const rawUrl = linkEl ? linkValue(linkEl) : atomAlternate(item);
   let url = resolveUrl(rawUrl, linkEl?.base ?? item.base, channelLink, pageUrl);
@@ -67,11 +67,12 @@ function parseItem(item: XmlElement, channelLink: string | null, pageUrl: string
     child(item, "published", ATOM),
   );
   const updated = firstValue(child(item, "modified", DC), child(item, "updated", ATOM));
-  const summary = firstValue(
-    coreChild(item, "description", CORE),
-    child(item, "description", DC),
-    child(item, "summary", [NS.itunes]),
-  );
+  const descriptionEl = coreChild(item, "description", CORE);
+  const summary = firstValue(descriptionEl, child(item, "description", DC), child(item, "summary", [NS.itunes]));
+  const encodedEl = child(item, "encoded", [NS.content]);
+  const content = firstValue(encodedEl, child(item, "content", ATOM));
+  // Relative links in the HTML would otherwise point at whatever page shows the text.
+  const htmlBase = (el: XmlElement | null) => resolveUrl(el?.base ?? item.base, channelLink, pageUrl) ?? channelLink;
   return {
     id: guid ?? about ?? url,
     url,
@@ -79,8 +80,8 @@ function parseItem(item: XmlElement, channelLink: string | null, pageUrl: string
     published: normalizeDate(published) ?? normalizeDate(updated),
     updated: normalizeDate(updated),
     author: author(item),
-    summary: summary ?? mediaGroupValue(item, "description"),
-    content: firstValue(child(item, "encoded", [NS.content]), child(item, "content", ATOM)),
+    summary: summary ? absolutizeHtml(summary, htmlBase(descriptionEl)) : mediaGroupValue(item, "description"),
+    content: content ? absolutizeHtml(content, htmlBase(encodedEl)) : null,
   };
 }
 

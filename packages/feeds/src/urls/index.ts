@@ -27,3 +27,15 @@ export function isHttpUrl(value: string | null | undefined): value is string {
     return false;
   }
 }
+
+const URL_ATTR = /(\s(?:href|src)\s*=\s*)(["'])(.*?)\2/gi;
+
+/** Makes relative href/src attributes in an HTML fragment absolute, as feed readers do for xml:base. */
+export function absolutizeHtml(html: string, base: string | null | undefined): string {
+  if (!base || !/\s(?:href|src)\s*=/i.test(html)) return html;
+  return html.replace(URL_ATTR, (whole, prefix: string, quote: string, value: string) => {
+    if (/^(?:[a-z][a-z0-9+.-]*:|#|\/\/)/i.test(value.trim()) || value.trim() === "") return whole;
+    const resolved = resolveUrl(value, base);
+    return resolved ? `${prefix}${quote}${resolved}${quote}` : whole;
+  });
+}

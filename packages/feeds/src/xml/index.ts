@@ -34,6 +34,7 @@ export interface XmlDocument {
 const MAX_DEPTH = 256;
 const MAX_NODES = 2_000_000;
 // XML 1.0 forbids these; feeds contain them anyway and strict parsers choke on them.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const ILLEGAL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 const UNKNOWN_ENTITY = /&[A-Za-z][A-Za-z0-9]*;/;
 
@@ -56,7 +57,15 @@ function resolveBase(base: string, outer: string | null): string | null {
  */
 export function parseXml(text: string): XmlDocument {
   const warnings = new Set<string>();
-  const top: XmlElement = { type: "element", name: "#document", local: "#document", ns: "", attrs: {}, children: [], base: null };
+  const top: XmlElement = {
+    type: "element",
+    name: "#document",
+    local: "#document",
+    ns: "",
+    attrs: {},
+    children: [],
+    base: null,
+  };
   const stack: XmlElement[] = [top];
   const scopes: Array<Record<string, string>> = [{}];
   let inCdata = false;
@@ -158,12 +167,20 @@ export function elements(el: XmlElement | null | undefined): XmlElement[] {
 }
 
 /** Children named `local` in any of `namespaces` (case-insensitive local name). */
-export function childrenNamed(el: XmlElement | null | undefined, local: string, namespaces: readonly string[]): XmlElement[] {
+export function childrenNamed(
+  el: XmlElement | null | undefined,
+  local: string,
+  namespaces: readonly string[],
+): XmlElement[] {
   const wanted = local.toLowerCase();
   return elements(el).filter((c) => c.local === wanted && namespaces.includes(c.ns));
 }
 
-export function child(el: XmlElement | null | undefined, local: string, namespaces: readonly string[]): XmlElement | null {
+export function child(
+  el: XmlElement | null | undefined,
+  local: string,
+  namespaces: readonly string[],
+): XmlElement | null {
   return childrenNamed(el, local, namespaces)[0] ?? null;
 }
 
@@ -198,7 +215,7 @@ export function innerXml(el: XmlElement): string {
  * The value of a simple element: its text, or its markup when it holds elements (an HTML
  * description written without escaping is still the description).
  */
-export function valueOf(el: XmlElement | null | undefined): string | null {
+export function elementValue(el: XmlElement | null | undefined): string | null {
   if (!el) return null;
   const hasElements = el.children.some((c) => c.type === "element");
   const value = (hasElements ? innerXml(el) : textContent(el)).trim();
@@ -211,19 +228,27 @@ function inVocabulary(el: XmlElement, namespaces: readonly string[]): boolean {
 }
 
 /** Children of the feed's own vocabulary named `local` (unprefixed, or in `namespaces`). */
-export function coreChildren(el: XmlElement | null | undefined, local: string, namespaces: readonly string[]): XmlElement[] {
+export function coreChildren(
+  el: XmlElement | null | undefined,
+  local: string,
+  namespaces: readonly string[],
+): XmlElement[] {
   const wanted = local.toLowerCase();
   return elements(el).filter((c) => c.local === wanted && inVocabulary(c, namespaces));
 }
 
-export function coreChild(el: XmlElement | null | undefined, local: string, namespaces: readonly string[]): XmlElement | null {
+export function coreChild(
+  el: XmlElement | null | undefined,
+  local: string,
+  namespaces: readonly string[],
+): XmlElement | null {
   return coreChildren(el, local, namespaces)[0] ?? null;
 }
 
 /** First non-empty value among the given elements. */
 export function firstValue(...els: Array<XmlElement | null | undefined>): string | null {
   for (const el of els) {
-    const value = valueOf(el);
+    const value = elementValue(el);
     if (value !== null) return value;
   }
   return null;

@@ -28,13 +28,17 @@ export const WELL_KNOWN_PREFIXES: Record<string, string> = {
   news: NS.news,
 };
 
-const CANONICAL = new Map<string, string>(Object.values(NS).map((uri) => [uri.toLowerCase(), uri]));
-CANONICAL.set("http://www.w3.org/2005/atom/", NS.atom10);
-CANONICAL.set("http://purl.org/rss/1.0", NS.rss10);
-CANONICAL.set("http://www.sitemaps.org/schemas/sitemap/0.9/", NS.sitemap);
+const key = (uri: string) =>
+  uri
+    .trim()
+    .toLowerCase()
+    .replace(/[/#]+$/, "");
+const CANONICAL = new Map<string, string>(Object.values(NS).map((uri) => [key(uri), uri]));
 
-/** Namespace URIs arrive with stray spaces and odd casing; known ones are mapped to one spelling. */
+/**
+ * Namespace URIs arrive with stray spaces, odd casing and missing trailing slashes
+ * (`http://purl.org/dc/elements/1.1`); known ones are mapped to one spelling.
+ */
 export function canonicalNamespace(uri: string): string {
-  const trimmed = uri.trim();
-  return CANONICAL.get(trimmed.toLowerCase()) ?? trimmed;
+  return CANONICAL.get(key(uri)) ?? uri.trim();
 }

@@ -50,14 +50,21 @@ export function createSampleApp({ articles, origin }: SampleAppOptions): Hono {
       "Last-Modified": page.lastModified,
       "Cache-Control": CACHE_CONTROL,
     };
-    const conditional = { ifNoneMatch: c.req.header("if-none-match"), ifModifiedSince: c.req.header("if-modified-since") };
+    const conditional = {
+      ifNoneMatch: c.req.header("if-none-match"),
+      ifModifiedSince: c.req.header("if-modified-since"),
+    };
     if (status === 200 && isNotModified(conditional, page)) return new Response(null, { status: 304, headers });
     return new Response(page.body, { status, headers: { ...headers, "Content-Type": contentType } });
   };
 
   app.get("/", (c) => {
     const o = originOf(c.req.url);
-    return respond(c, rendered(`${o} /`, newest, () => renderHomePage(articles, o)), "text/html; charset=utf-8");
+    return respond(
+      c,
+      rendered(`${o} /`, newest, () => renderHomePage(articles, o)),
+      "text/html; charset=utf-8",
+    );
   });
 
   app.get("/feed.xml", (c) => {

@@ -41,7 +41,8 @@ export async function startSampleSource(options: SampleSourceOptions = {}): Prom
   });
 
   const address = server.address() as AddressInfo;
-  const hostPart = address.family === "IPv6" || address.address.includes(":") ? `[${address.address}]` : address.address;
+  const hostPart =
+    address.family === "IPv6" || address.address.includes(":") ? `[${address.address}]` : address.address;
   origin = `http://${hostPart}:${address.port}`;
 
   let closing: Promise<void> | undefined;

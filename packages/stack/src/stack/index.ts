@@ -1,0 +1,149 @@
+import { mkdir } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { serve } from "@hono/node-server";
+import { createApi } from "@seismo/api";
+import type { Config } from "@seismo/config";
+import { errorMessage } from "@seismo/core";
+import { createMetrics, type Logger } from "@seismo/observability";
+import { createHandlers, type Scheduler, startScheduler } from "@seismo/pipeline";
+import { createRedis, QueueSet, startWorkers, type WorkerSet } from "@seismo/queue";
+import { startSampleSource } from "@seismo/sample-source";
+import { Store, type StoreTarget } from "@seismo/store";
+import { resolveRedis } from "../redis/index.ts";
+import { loadSourcesFile } from "../sources-file/index.ts";
+import { bootstrapToken } from "../tokens/index.ts";
+
+export interface StackParts {
+  api: boolean;
+  workers: boolean;
+  scheduler: boolean;
+  /** Starts the bundled offline feed server and registers it as a source. */
+  sampleSource: boolean;
+  /** Registers the real feeds of the sources file. */
+  sourcesFile: boolean;
+}
+
+export interface RunningStack {
+  store: Store;
+  queues: QueueSet;
+  /** Dashboard/API base URL, when the API runs. */
+  url: string | null;
+  sampleFeedUrl: string | null;
+  /** Printed once on first start when no SEISMO_API_TOKEN is set. */
+  generatedToken: { token: string; file: string } | null;
+  scheduler: Scheduler | null;
+  /** Stops everything in reverse order; in-flight jobs finish first. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+export interface StackOptions {
+  config: Config;
+  logger: Logger;
+  parts: StackParts;
+  schedulerTickMs?: number;
+  /** Overrides the store target (tests use a schema of their own). */
+  storeTarget?: StoreTarget;
+}
+
+export function storeTargetFor(config: Config): StoreTarget {
+  return config.databaseUrl
+    ? { kind: "postgres", url: config.databaseUrl }
+    : { kind: "pglite", dataDir: resolve(config.dataDir, "pglite") };
+}
+
+/** Starts the parts of Seismo a process runs, wired to one store and one Redis. */
+export async function startStack(options: StackOptions): Promise<RunningStack> {
+  const { config, logger, parts } = options;
+  const closers: Array<{ name: string; close: () => Promise<void> }> = [];
+  const close = async () => {
+    for (const c of closers.splice(0).reverse()) {
+      await c.close().catch((error) => logger.error({ err: errorMessage(error), part: c.name }, "close failed"));
+    }
+  };
+  try {
+    await mkdir(config.dataDir, { recursive: true });
+    const redis = await resolveRedis({ redisUrl: config.redisUrl, dataDir: config.dataDir, logger });
+    closers.push({ name: "redis-server", close: redis.stop });
+    const store = await Store.open(options.storeTarget ?? storeTargetFor(config));
+    closers.push({ name: "store", close: () => store.close() });
+    const connection = createRedis(redis.url);
+    closers.push({ name: "redis", close: async () => void connection.disconnect() });
+    const queues = new QueueSet({ connection, prefix: config.queuePrefix });
+    closers.push({ name: "queues", close: () => queues.close() });
+    const metrics = createMetrics();
+
+    const generatedToken = await bootstrapToken(store, { apiToken: config.apiToken, dataDir: config.dataDir });
+    let sampleFeedUrl: string | null = null;
+    if (parts.sampleSource || parts.sourcesFile) {
+      const file = await loadSourcesFile(config.sourcesFile);
+      if (parts.sampleSource && config.sampleSource) {
+        const sample = await startSampleSource({ port: config.samplePort });
+        closers.push({ name: "sample-source", close: () => sample.close() });
+        sampleFeedUrl = sample.feedUrl;
+        for (const s of file.samples) await store.sources.upsert({ ...s, url: sample.feedUrl });
+      }
+      if (parts.sourcesFile && !config.offline) for (const s of file.feeds) await store.sources.upsert(s);
+    }
+
+    let workers: WorkerSet | null = null;
+    if (parts.workers) {
+      workers = startWorkers({
+        connection,
+        prefix: config.queuePrefix,
+        role: config.role,
+        handlers: createHandlers({ store, queues, logger, metrics }),
+        concurrency: config.concurrency,
+        logger,
+        metrics,
+      });
+      const running = workers;
+      closers.push({ name: "workers", close: () => running.close() });
+    }
+    let scheduler: Scheduler | null = null;
+    if (parts.scheduler) {
+      scheduler = startScheduler({ store, queues, logger, tickMs: options.schedulerTickMs ?? 5000 });
+      const running = scheduler;
+      closers.push({ name: "scheduler", close: () => running.close() });
+      await scheduler.tick();
+    }
+    let url: string | null = null;
+    if (parts.api) {
+      const app = createApi({ store, queues, redisPing: async () => (await connection.ping()) === "PONG", logger, metrics });
+      const server = await new Promise<ReturnType<typeof serve>>((resolveServer, reject) => {
+        const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolveServer(s));
+        s.once("error", reject);
+      });
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : config.port;
+      const host = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
+      url = `http://${host.includes(":") ? `[${host}]` : host}:${port}/`;
+      closers.push({
+        name: "http",
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            // keep-alive connections (SSE, browsers) would hold close() open forever
+            (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+          }),
+      });
+    }
+    let closing: Promise<void> | undefined;
+    return {
+      store,
+      queues,
+      url,
+      sampleFeedUrl,
+      generatedToken,
+      scheduler,
+      close() {
+        closing ??= close();
+        return closing;
+      },
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+export const defaultDataPath = (config: Config, ...segments: string[]) => join(config.dataDir, ...segments);
