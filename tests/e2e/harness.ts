@@ -33,7 +33,9 @@ export async function startTestStack(backend: Backend): Promise<{ stack: Running
     SEISMO_CONCURRENCY: "4",
   });
   const storeTarget: StoreTarget =
-    backend === "postgres" ? { kind: "postgres", url: DATABASE_URL, schema } : { kind: "pglite", dataDir: join(dataDir, "pglite") };
+    backend === "postgres"
+      ? { kind: "postgres", url: DATABASE_URL, schema }
+      : { kind: "pglite", dataDir: join(dataDir, "pglite") };
   const stack = await startStack({
     config,
     logger: silentLogger(),
@@ -57,7 +59,11 @@ export async function startTestStack(backend: Backend): Promise<{ stack: Running
 }
 
 /** Polls `check` until it returns a value, or fails with the last state after `timeoutMs`. */
-export async function waitFor<T>(check: () => Promise<T | null | undefined>, timeoutMs: number, what: string): Promise<T> {
+export async function waitFor<T>(
+  check: () => Promise<T | null | undefined>,
+  timeoutMs: number,
+  what: string,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown = null;
   while (Date.now() < deadline) {

@@ -49,7 +49,9 @@ describe.each<Backend>(["pglite", "postgres"])("pipeline end to end on %s", (bac
   };
 
   it("tags seed 001 with an asserted clash and deployment", () => {
-    const claimed = seed("001").indicators.filter((i) => i.modality === "asserted").map((i) => i.type);
+    const claimed = seed("001")
+      .indicators.filter((i) => i.modality === "asserted")
+      .map((i) => i.type);
     expect(claimed).toContain("clash");
     expect(claimed).toContain("deployment");
   });
@@ -61,7 +63,9 @@ describe.each<Backend>(["pglite", "postgres"])("pipeline end to end on %s", (bac
 
   it("keeps evidence offsets that point at the trigger in the stored text", async () => {
     const article = seed("001");
-    const [row] = await stack.store.sql.query<{ text: string }>("SELECT text FROM articles WHERE id = $1", [article.id]);
+    const [row] = await stack.store.sql.query<{ text: string }>("SELECT text FROM articles WHERE id = $1", [
+      article.id,
+    ]);
     for (const ind of article.indicators) {
       expect(row?.text.slice(ind.evidence.start, ind.evidence.end)).toBe(ind.evidence.text);
     }
@@ -70,7 +74,10 @@ describe.each<Backend>(["pglite", "postgres"])("pipeline end to end on %s", (bac
   it("counts the seed story's clashes and deployments in /api/v1/trends", async () => {
     const res = await get("/api/v1/trends?from=2023-09-20&to=2023-10-31");
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { totals: Record<string, number>; points: Array<{ day: string; type: string; count: number }> };
+    const body = (await res.json()) as {
+      totals: Record<string, number>;
+      points: Array<{ day: string; type: string; count: number }>;
+    };
     expect(body.totals.clash ?? 0).toBeGreaterThan(0);
     expect(body.totals.deployment ?? 0).toBeGreaterThan(0);
     const seedDays = body.points.filter((p) => p.day === "2023-09-30" && p.type === "clash");

@@ -30,7 +30,8 @@ const PAGE = `<!doctype html><html lang="en"><head><title>Police raid in Mitrovi
 describe("seismo CLI", () => {
   it("lists every command with a description", async () => {
     const { stdout } = await seismo(["--help"]);
-    for (const command of ["start", "extract", "tag", "token"]) expect(stdout).toMatch(new RegExp(`^  ${command}\\s+\\S`, "m"));
+    for (const command of ["start", "extract", "tag", "token"])
+      expect(stdout).toMatch(new RegExp(`^  ${command}\\s+\\S`, "m"));
   });
 
   it("extracts a manifest in order, gunzips .gz files and reports a broken entry without stopping", async () => {
@@ -46,7 +47,10 @@ describe("seismo CLI", () => {
       ].join("\n"),
     );
     const { stdout } = await seismo(["extract", "--manifest", join(dir, "manifest.jsonl")]);
-    const lines = stdout.trim().split("\n").map((l) => JSON.parse(l));
+    const lines = stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.id)).toEqual(["a", "missing", "b"]);
     expect(lines[1].error).toMatch(/nope\.html/);
     for (const l of [lines[0], lines[2]]) {
@@ -60,7 +64,10 @@ describe("seismo CLI", () => {
   it("tags JSON lines from stdin, one output line per input line, with evidence offsets", async () => {
     const text = "NATO said it was ready to increase its peacekeeping force in Kosovo.";
     const { stdout } = await seismo(["tag"], `${JSON.stringify({ id: 7, text })}\nnot json\n`);
-    const [first, second] = stdout.trim().split("\n").map((l) => JSON.parse(l));
+    const [first, second] = stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(first.id).toBe(7);
     const deployment = first.indicators.find((i: { type: string }) => i.type === "deployment");
     expect(deployment.modality).toBe("intent");

@@ -1,7 +1,7 @@
 import type { Indicator } from "@seismo/core";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sha256Hex, Store, type StoreTarget } from "./index.ts";
+import { Store, type StoreTarget, sha256Hex } from "./index.ts";
 import { migrate } from "./migrate/index.ts";
 
 const DATABASE_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
@@ -42,7 +42,11 @@ describe.each(targets)("store on %s", (_name, target) => {
 
   it("upserts a source by URL instead of duplicating it", async () => {
     const a = await store.sources.upsert({ name: "A", url: "https://example.org/feed" });
-    const b = await store.sources.upsert({ name: "A renamed", url: "https://example.org/feed", tags: { country: "XK" } });
+    const b = await store.sources.upsert({
+      name: "A renamed",
+      url: "https://example.org/feed",
+      tags: { country: "XK" },
+    });
     expect(b.id).toBe(a.id);
     expect(b.name).toBe("A renamed");
     expect(b.tags).toEqual({ country: "XK" });
@@ -67,7 +71,11 @@ describe.each(targets)("store on %s", (_name, target) => {
     expect(second.article.id).toBe(first.article.id);
     expect(second.article.eventDay).toBe("2023-09-29");
 
-    const inds = [indicator("clash", "asserted", 0), indicator("deployment", "negated", 5), indicator("clash", "asserted", 9)];
+    const inds = [
+      indicator("clash", "asserted", 0),
+      indicator("deployment", "negated", 5),
+      indicator("clash", "asserted", 9),
+    ];
     await store.indicators.replaceForArticle(first.article, inds);
     await store.indicators.replaceForArticle(first.article, inds);
     const stored = (await store.indicators.forArticles([first.article.id])).get(first.article.id) ?? [];
@@ -91,7 +99,9 @@ describe.each(targets)("store on %s", (_name, target) => {
 
   it("stores tokens only as hashes and refuses revoked ones", async () => {
     const { token, record } = await store.tokens.create("ci", "analyst");
-    const raw = await store.sql.query<{ token_hash: string }>("SELECT token_hash FROM api_tokens WHERE id = $1", [record.id]);
+    const raw = await store.sql.query<{ token_hash: string }>("SELECT token_hash FROM api_tokens WHERE id = $1", [
+      record.id,
+    ]);
     expect(raw[0]?.token_hash).toBe(sha256Hex(token));
     expect(JSON.stringify(raw)).not.toContain(token);
     expect((await store.tokens.verify(token))?.role).toBe("analyst");

@@ -5,7 +5,11 @@ import { errorMessage } from "@seismo/core";
 import { decodeHtml, extractArticle } from "@seismo/extract";
 import { z } from "zod";
 
-const ManifestEntry = z.object({ id: z.union([z.string(), z.number()]).transform(String), file: z.string(), url: z.string().optional() });
+const ManifestEntry = z.object({
+  id: z.union([z.string(), z.number()]).transform(String),
+  file: z.string(),
+  url: z.string().optional(),
+});
 
 async function readPage(path: string): Promise<string> {
   let bytes: Uint8Array = await readFile(path);
@@ -39,7 +43,11 @@ export async function extractManifest(manifestPath: string, write: (line: string
 }
 
 /** `seismo extract FILE… [--url URL]`: the same line shape, the file path as id. */
-export async function extractFiles(files: string[], url: string | undefined, write: (line: string) => void): Promise<void> {
+export async function extractFiles(
+  files: string[],
+  url: string | undefined,
+  write: (line: string) => void,
+): Promise<void> {
   for (const file of files) {
     try {
       write(JSON.stringify(extractLine(file, await readPage(file), url)));

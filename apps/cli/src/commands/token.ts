@@ -1,5 +1,5 @@
-import { API_ROLES, type ApiRole, Store } from "@seismo/store";
 import { storeTargetFor } from "@seismo/stack";
+import { API_ROLES, type ApiRole, Store } from "@seismo/store";
 import { loadConfig } from "../env.ts";
 
 /** `seismo token create NAME [--role R] | list | revoke ID`, against the configured store. */

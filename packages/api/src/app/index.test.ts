@@ -62,7 +62,9 @@ describe("API", () => {
   it("lists articles with their indicators and evidence offsets", async () => {
     const res = await app.request("/api/v1/articles?limit=5", auth(viewer));
     expect(res.status).toBe(200);
-    const { articles } = (await res.json()) as { articles: Array<{ title: string; indicators: Array<{ type: string; evidence: { text: string } }> }> };
+    const { articles } = (await res.json()) as {
+      articles: Array<{ title: string; indicators: Array<{ type: string; evidence: { text: string } }> }>;
+    };
     expect(articles[0]?.title).toBe("Clashes in Zvečan");
     expect(articles[0]?.indicators.map((i) => [i.type, i.evidence.text])).toEqual([["clash", "clashed"]]);
   });

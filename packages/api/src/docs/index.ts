@@ -4,7 +4,12 @@ import { dirname, join } from "node:path";
 import type { Hono } from "hono";
 
 const require = createRequire(import.meta.url);
-const ASSETS = new Set(["swagger-ui.css", "swagger-ui-bundle.js", "swagger-ui-standalone-preset.js", "favicon-32x32.png"]);
+const ASSETS = new Set([
+  "swagger-ui.css",
+  "swagger-ui-bundle.js",
+  "swagger-ui-standalone-preset.js",
+  "favicon-32x32.png",
+]);
 const TYPES: Record<string, string> = { css: "text/css", js: "text/javascript", png: "image/png" };
 
 const page = (specUrl: string) => `<!doctype html>

@@ -22,7 +22,10 @@ const route = createRoute({
 export function registerArticles(app: OpenAPIHono<any>, deps: { store: Store }) {
   app.openapi(route, async (c) => {
     const q = c.req.valid("query");
-    const articles = await deps.store.articles.latest({ limit: q.limit, ...(q.sourceId ? { sourceId: q.sourceId } : {}) });
+    const articles = await deps.store.articles.latest({
+      limit: q.limit,
+      ...(q.sourceId ? { sourceId: q.sourceId } : {}),
+    });
     const indicators = await deps.store.indicators.forArticles(articles.map((a) => a.id));
     return c.json(
       {

@@ -43,7 +43,10 @@ const list = createRoute({
   summary: "Sources with their health",
   security: [{ bearer: [] }],
   responses: {
-    200: { description: "all sources", content: { "application/json": { schema: z.object({ sources: z.array(SourceOut) }) } } },
+    200: {
+      description: "all sources",
+      content: { "application/json": { schema: z.object({ sources: z.array(SourceOut) }) } },
+    },
     ...errors,
   },
 });

@@ -39,7 +39,8 @@ export function registerTrends(app: OpenAPIHono<any>, deps: { store: Store }) {
     const to = q.to ?? new Date().toISOString().slice(0, 10);
     const from = q.from ?? new Date(Date.parse(to) - 30 * DAY_MS).toISOString().slice(0, 10);
     if (from > to) throw new SeismoError("bad_request", `from (${from}) is after to (${to})`);
-    if ((Date.parse(to) - Date.parse(from)) / DAY_MS > 3660) throw new SeismoError("bad_request", "range longer than 10 years");
+    if ((Date.parse(to) - Date.parse(from)) / DAY_MS > 3660)
+      throw new SeismoError("bad_request", "range longer than 10 years");
     const points = await deps.store.trends.daily({
       from,
       to,

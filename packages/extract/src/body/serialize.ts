@@ -56,6 +56,8 @@ function dropElement(el: Element, ctx: SerializeContext): boolean {
   if (HEADING_TAGS.has(el.name)) {
     return classWeight(el, ctx.flags) < 0;
   }
+  // "Read also: <headline>" teasers: a short paragraph that is nothing but a link.
+  if (el.name === "p" && ctx.flags.cleanConditionally && st.len < 200 && linkDensity(st) > 0.8) return true;
   const hint = `${el.attribs.class ?? ""} ${el.attribs.id ?? ""}`;
   if (hint.length > 1 && SHARE.test(hint) && st.len < 500 && ctx.flags.stripUnlikely) return true;
   return ctx.flags.cleanConditionally && dropConditionally(el, st, ctx);

@@ -1,5 +1,6 @@
 import { canonicalize, resolveUrl } from "../canonical-url/index.ts";
 import { dateFromUrl, findDateInText, normalizeDate } from "../dates/index.ts";
+import { MONTHS } from "../dates/months.ts";
 import type { JsonLdArticle } from "../json-ld/index.ts";
 import { primaryLanguage } from "../language/index.ts";
 import type { PageSignals } from "../prepare/index.ts";
@@ -81,14 +82,30 @@ function firstMeta(meta: Map<string, string>, keys: readonly string[]): string |
   return null;
 }
 
+const WEEKDAY = /^(mon|tue|wed|thu|fri|sat|sun)[a-z]*,?$/i;
+
+/** Name part of a byline block: drops "By", and the date, handle or role that often follows it. */
 function cleanByline(raw: string | null): string | null {
   if (!raw) return null;
   const s = raw
     .replace(/\s+/g, " ")
-    .replace(/^(by|von|par|por|autor|author|piše|pise|nga)\s*:?\s+/i, "")
-    .trim();
-  if (!s || s.length > 120 || /^https?:\/\//i.test(s)) return null;
-  return s;
+    .replace(/^(by|posted by|written by|words by|von|par|por|autor|author|piše|pise|nga)\s*:?\s+/i, "")
+    .split(/\s+[-–—|•·@]\s*|\s@|\d/)[0]
+    ?.trim()
+    .split(" ");
+  while (s && s.length > 1) {
+    const last = (s[s.length - 1] ?? "").replace(/[.,]$/, "");
+    if (MONTHS.has(last.toLowerCase()) || WEEKDAY.test(last) || last === "") s.pop();
+    else break;
+  }
+  const name =
+    s
+      ?.join(" ")
+      .replace(/[,;:]$/, "")
+      .trim() ?? "";
+  if (!name || name.length > 120 || /^(https?:|(last )?updated|published|posted|objavljeno|publikuar)/i.test(name))
+    return null;
+  return name;
 }
 
 function pickPublished(

@@ -25,6 +25,9 @@ const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 const DATE_HINT =
   /(^|[-_ ])(date|time|timestamp|published|pubdate|posted|dateline|datum|vreme|data)([-_ ]|$)|publish|posted-on|entry-date/i;
 const AUTHOR_HINT = /(^|[-_ ])(byline|author|autor|writer|creator)([-_ ]|$)/i;
+/** Containers of other items (comments, teasers): their dates and names are not the article's. */
+const FURNITURE =
+  /comment|disqus|replies|sidebar|complementary|related|recommend|most-?popular|trending|outbrain|taboola|teaser|promo|footer|community/i;
 const NO_UNLIKELY_TAGS = new Set(["html", "body", "a", "article", "main"]);
 
 function isHidden(el: Element): boolean {
@@ -40,6 +43,8 @@ interface Ctx {
   /** Depth counters, so one walk knows its ancestry without climbing. */
   inTableOrCode: number;
   dropped: number;
+  /** Inside a sidebar, comment thread or similar: dates and names there belong to other items. */
+  furniture: number;
 }
 
 function recordMeta(s: PageSignals, el: Element): void {
@@ -81,7 +86,7 @@ function record(ctx: Ctx, el: Element): void {
       if (s.body === null) s.body = el;
       return;
   }
-  if (ctx.dropped > 0) return;
+  if (ctx.dropped > 0 || ctx.furniture > 0) return;
   const prop = a.itemprop;
   if (prop !== undefined && a.content !== undefined) recordMeta(s, el);
   if (el.name === "h1") s.h1.push(collapse(rawText(el)));
@@ -130,15 +135,20 @@ function visit(ctx: Ctx, parent: Element | Document): void {
     const el = child as Element;
     record(ctx, el);
     const drop = DROP_TAGS.has(el.name) || isHidden(el);
-    if (!drop && isUnlikely(ctx, el)) ctx.s.unlikely.add(el);
+    const unlikely = !drop && isUnlikely(ctx, el);
+    if (unlikely) ctx.s.unlikely.add(el);
+    const furniture =
+      unlikely && FURNITURE.test(`${el.attribs.class ?? ""} ${el.attribs.id ?? ""} ${el.attribs.role ?? ""}`);
     // Dropped subtrees are still walked: JSON-LD and <meta> may sit anywhere.
     if (el.name !== "script" && el.name !== "style" && el.children.length > 0) {
       const tc = el.name === "table" || el.name === "code" || el.name === "pre";
       if (tc) ctx.inTableOrCode++;
       if (drop) ctx.dropped++;
+      if (furniture) ctx.furniture++;
       visit(ctx, el);
       if (tc) ctx.inTableOrCode--;
       if (drop) ctx.dropped--;
+      if (furniture) ctx.furniture--;
     }
     if (!drop) kids[w++] = el;
   }
@@ -163,6 +173,6 @@ export function prepare(doc: Document): PageSignals {
     body: null,
     unlikely: new Set(),
   };
-  visit({ s, inTableOrCode: 0, dropped: 0 }, doc);
+  visit({ s, inTableOrCode: 0, dropped: 0, furniture: 0 }, doc);
   return s;
 }

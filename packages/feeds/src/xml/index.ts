@@ -36,6 +36,24 @@ const MAX_NODES = 2_000_000;
 // XML 1.0 forbids these; feeds contain them anyway and strict parsers choke on them.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const ILLEGAL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+/** Elements that hold only text in feeds, and the feed elements that cannot appear inside them. */
+const LEAF_FIELDS = new Set([
+  "title",
+  "link",
+  "pubdate",
+  "guid",
+  "comments",
+  "category",
+  "author",
+  "dc:creator",
+  "dc:date",
+  "lastbuilddate",
+  "updated",
+  "published",
+  "loc",
+  "lastmod",
+]);
+const FIELDS = new Set([...LEAF_FIELDS, "item", "entry", "description", "enclosure", "content:encoded", "url"]);
 const UNKNOWN_ENTITY = /&[A-Za-z][A-Za-z0-9]*;/;
 
 function decodeText(raw: string): string {
@@ -116,6 +134,13 @@ export function parseXml(text: string): XmlDocument {
           else if (key.startsWith("xmlns:")) scope[key.slice(6)] = canonicalNamespace(decoded);
           attrs[key] = decoded;
         }
+        const current = stack[stack.length - 1];
+        if (current && LEAF_FIELDS.has(current.name.toLowerCase()) && FIELDS.has(name.toLowerCase())) {
+          // `<title>Text<link>…` : a field that never closed ends where the next field starts.
+          warnings.add("unclosed or mismatched tags");
+          stack.pop();
+          scopes.pop();
+        }
         scopes.push(scope);
         const parent = stack[stack.length - 1] ?? top;
         const colon = name.indexOf(":");
@@ -127,17 +152,20 @@ export function parseXml(text: string): XmlDocument {
         parent.children.push(el);
         stack.push(el);
       },
-      onclosetag(_name, implied) {
+      onclosetag(name, implied) {
         flush();
         if (skipDepth > 0) {
           skipDepth--;
           return;
         }
-        if (stack.length <= 1) return;
+        // Our stack may have closed an element early (see onopentag); a close for it is then moot.
+        let index = stack.length - 1;
+        while (index > 0 && stack[index]?.name !== name) index--;
+        if (index === 0) return;
         // Self-closing tags also arrive as "implied" closes; only the others are real breakage.
         if (implied && source[parser.endIndex - 1] !== "/") warnings.add("unclosed or mismatched tags");
-        stack.pop();
-        scopes.pop();
+        stack.length = index;
+        scopes.length = index;
       },
       ontext(raw) {
         if (skipDepth > 0) return;

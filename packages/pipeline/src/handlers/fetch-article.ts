@@ -20,7 +20,9 @@ export function fetchArticleHandler(deps: PipelineDeps): JobHandler<"fetch-artic
         throw new SeismoError("parse_failed", `no article text found (${extracted.text.length} characters)`);
       }
       const canonical =
-        (extracted.canonicalUrl && canonicalizeUrl(extracted.canonicalUrl, res.url)) ?? canonicalizeUrl(res.url) ?? payload.url;
+        (extracted.canonicalUrl && canonicalizeUrl(extracted.canonicalUrl, res.url)) ??
+        canonicalizeUrl(res.url) ??
+        payload.url;
       const { article, changed } = await deps.store.articles.upsert({
         sourceId: payload.sourceId,
         url: payload.url,
@@ -32,7 +34,11 @@ export function fetchArticleHandler(deps: PipelineDeps): JobHandler<"fetch-artic
         text: extracted.text,
       });
       if (changed || article.taggedAt === null) {
-        await deps.queues.add("tag-article", { articleId: article.id }, { dedupeKey: `ta-${article.id}-${hashKey(article.contentHash)}` });
+        await deps.queues.add(
+          "tag-article",
+          { articleId: article.id },
+          { dedupeKey: `ta-${article.id}-${hashKey(article.contentHash)}` },
+        );
       }
       log.debug({ articleId: article.id, changed }, "stored article");
       return { articleId: article.id, changed };

@@ -27,7 +27,15 @@ export function pollSourceHandler(deps: PipelineDeps): JobHandler<"poll-source">
       bytes = res.body.byteLength;
       if (res.status === 304) {
         await deps.store.sources.recordPoll(
-          { sourceId, httpStatus: 304, itemsNew: 0, itemsSeen: 0, bytes: 0, durationMs: Date.now() - started, error: null },
+          {
+            sourceId,
+            httpStatus: 304,
+            itemsNew: 0,
+            itemsSeen: 0,
+            bytes: 0,
+            durationMs: Date.now() - started,
+            error: null,
+          },
           { etag: res.etag, lastModified: res.lastModified },
         );
         deps.metrics?.fetchesTotal.inc({ kind: "feed", outcome: "not_modified" });
@@ -63,7 +71,15 @@ export function pollSourceHandler(deps: PipelineDeps): JobHandler<"poll-source">
     } catch (error) {
       // A failed poll is data for the operator, not a crash: the next scheduled poll tries again.
       await deps.store.sources.recordPoll(
-        { sourceId, httpStatus: status, itemsNew: 0, itemsSeen: 0, bytes, durationMs: Date.now() - started, error: errorMessage(error) },
+        {
+          sourceId,
+          httpStatus: status,
+          itemsNew: 0,
+          itemsSeen: 0,
+          bytes,
+          durationMs: Date.now() - started,
+          error: errorMessage(error),
+        },
         { etag: null, lastModified: null },
       );
       deps.metrics?.fetchesTotal.inc({ kind: "feed", outcome: "error" });

@@ -32,7 +32,11 @@ export async function fetchUrl(url: string, options: FetchOptions = {}): Promise
   if (options.lastModified) headers["if-modified-since"] = options.lastModified;
   let response: Response;
   try {
-    response = await fetch(url, { headers, redirect: "follow", signal: AbortSignal.timeout(options.timeoutMs ?? 20_000) });
+    response = await fetch(url, {
+      headers,
+      redirect: "follow",
+      signal: AbortSignal.timeout(options.timeoutMs ?? 20_000),
+    });
   } catch (error) {
     throw new SeismoError("fetch_failed", `GET ${url}: ${describeNetworkError(error)}`, { cause: error });
   }

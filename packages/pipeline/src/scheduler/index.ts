@@ -13,13 +13,22 @@ export interface Scheduler {
  * Every `tickMs`, queues a poll for each source whose interval has passed. The job id holds the
  * source and its last poll time, so several schedulers (or a slow tick) never double-poll.
  */
-export function startScheduler(options: { store: Store; queues: QueueSet; logger: Logger; tickMs?: number }): Scheduler {
+export function startScheduler(options: {
+  store: Store;
+  queues: QueueSet;
+  logger: Logger;
+  tickMs?: number;
+}): Scheduler {
   const log = options.logger.child({ component: "scheduler" });
   const tick = async () => {
     const due = await options.store.sources.due();
     for (const source of due) {
       const slot = source.lastPolledAt ? Date.parse(source.lastPolledAt) : 0;
-      await options.queues.add("poll-source", { sourceId: source.id, reason: "schedule" }, { dedupeKey: `poll-${source.id}-${slot}` });
+      await options.queues.add(
+        "poll-source",
+        { sourceId: source.id, reason: "schedule" },
+        { dedupeKey: `poll-${source.id}-${slot}` },
+      );
     }
     return due.length;
   };

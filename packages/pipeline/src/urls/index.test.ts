@@ -4,7 +4,9 @@ import { canonicalizeUrl } from "./index.ts";
 
 describe("canonicalizeUrl", () => {
   it("drops tracking parameters and fragments but keeps real ones, sorted", () => {
-    expect(canonicalizeUrl("https://News.example.org/a?utm_source=x&id=2&b=1#top")).toBe("https://news.example.org/a?b=1&id=2");
+    expect(canonicalizeUrl("https://News.example.org/a?utm_source=x&id=2&b=1#top")).toBe(
+      "https://news.example.org/a?b=1&id=2",
+    );
   });
 
   it("resolves a relative link against its page", () => {

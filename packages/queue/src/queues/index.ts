@@ -24,7 +24,11 @@ export class QueueSet {
     this.queues = new Map(
       JOB_NAMES.map((name) => [
         name,
-        new Queue(name, { connection: options.connection, prefix: options.prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS }),
+        new Queue(name, {
+          connection: options.connection,
+          prefix: options.prefix,
+          defaultJobOptions: DEFAULT_JOB_OPTIONS,
+        }),
       ]),
     );
   }
@@ -54,7 +58,8 @@ export class QueueSet {
   async counts(): Promise<Record<string, Record<string, number>>> {
     const entries = await Promise.all(
       [...this.queues].map(
-        async ([name, q]) => [name, await q.getJobCounts("waiting", "delayed", "active", "failed", "completed")] as const,
+        async ([name, q]) =>
+          [name, await q.getJobCounts("waiting", "delayed", "active", "failed", "completed")] as const,
       ),
     );
     return Object.fromEntries(entries);

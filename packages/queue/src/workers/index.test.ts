@@ -54,7 +54,14 @@ describe("workers", () => {
     const connection = createRedis(REDIS_URL);
     cleanups.push(async () => connection.disconnect());
     expect(() =>
-      startWorkers({ connection, prefix: uniquePrefix(), role: "all", handlers: {}, concurrency: 1, logger: silentLogger() }),
+      startWorkers({
+        connection,
+        prefix: uniquePrefix(),
+        role: "all",
+        handlers: {},
+        concurrency: 1,
+        logger: silentLogger(),
+      }),
     ).toThrow(/no handler for poll-source/);
   });
 

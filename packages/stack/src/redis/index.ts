@@ -22,7 +22,11 @@ export class RedisUnavailableError extends Error {
  * REDIS_URL if given; else a Redis already answering on 127.0.0.1:6379; else a redis-server child
  * with append-only persistence under the data folder; else a clear error saying how to get one.
  */
-export async function resolveRedis(options: { redisUrl?: string; dataDir: string; logger: Logger }): Promise<ResolvedRedis> {
+export async function resolveRedis(options: {
+  redisUrl?: string;
+  dataDir: string;
+  logger: Logger;
+}): Promise<ResolvedRedis> {
   const none = async () => undefined;
   if (options.redisUrl) {
     if (!(await redisAnswers(options.redisUrl, 3000))) {
@@ -40,7 +44,20 @@ async function startRedisServer(dataDir: string, logger: Logger): Promise<Resolv
   const port = await freePort();
   const child = spawn(
     "redis-server",
-    ["--port", String(port), "--bind", "127.0.0.1", "--dir", dir, "--appendonly", "yes", "--save", "", "--protected-mode", "yes"],
+    [
+      "--port",
+      String(port),
+      "--bind",
+      "127.0.0.1",
+      "--dir",
+      dir,
+      "--appendonly",
+      "yes",
+      "--save",
+      "",
+      "--protected-mode",
+      "yes",
+    ],
     { stdio: ["ignore", "ignore", "pipe"] },
   );
   const spawnError = await new Promise<Error | null>((resolve) => {

@@ -108,7 +108,13 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     }
     let url: string | null = null;
     if (parts.api) {
-      const app = createApi({ store, queues, redisPing: async () => (await connection.ping()) === "PONG", logger, metrics });
+      const app = createApi({
+        store,
+        queues,
+        redisPing: async () => (await connection.ping()) === "PONG",
+        logger,
+        metrics,
+      });
       const server = await new Promise<ReturnType<typeof serve>>((resolveServer, reject) => {
         const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolveServer(s));
         s.once("error", reject);

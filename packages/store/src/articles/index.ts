@@ -76,7 +76,9 @@ export class ArticleRepo {
     const id = articleIdFor(input.canonicalUrl);
     const contentHash = sha256Hex(input.text);
     const eventDay = (input.publishedAt ?? new Date().toISOString()).slice(0, 10);
-    const [before] = await this.sql.query<{ content_hash: string }>("SELECT content_hash FROM articles WHERE id = $1", [id]);
+    const [before] = await this.sql.query<{ content_hash: string }>("SELECT content_hash FROM articles WHERE id = $1", [
+      id,
+    ]);
     const [row] = await this.sql.query<ArticleRow>(
       `INSERT INTO articles (id, source_id, url, canonical_url, title, byline, published_at, language, text, content_hash, event_day)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)

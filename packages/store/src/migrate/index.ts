@@ -11,7 +11,9 @@ export async function migrate(sql: SqlClient): Promise<string[]> {
   // Two processes starting together must not apply the same migration twice.
   if (sql.dialect === "postgres") await sql.query("SELECT pg_advisory_lock(7364551)");
   try {
-    const done = new Set((await sql.query<{ version: string }>("SELECT version FROM schema_migrations")).map((r) => r.version));
+    const done = new Set(
+      (await sql.query<{ version: string }>("SELECT version FROM schema_migrations")).map((r) => r.version),
+    );
     const files = (await readdir(MIGRATIONS_DIR)).filter((f) => f.endsWith(".sql")).sort();
     const applied: string[] = [];
     for (const file of files) {

@@ -6,7 +6,12 @@ export const SourceInputSchema = z.object({
   name: z.string().min(1).max(200),
   url: z.url(),
   kind: z.enum(["rss", "rdf", "atom", "json", "sitemap", "sitemap-index", "html", "auto"]).default("auto"),
-  intervalSeconds: z.number().int().min(30).max(7 * 86400).default(900),
+  intervalSeconds: z
+    .number()
+    .int()
+    .min(30)
+    .max(7 * 86400)
+    .default(900),
   enabled: z.boolean().default(true),
   tags: z.record(z.string(), z.string()).default({}),
 });

@@ -33,34 +33,52 @@ export class TokenRepo {
   }
 
   async verify(token: string): Promise<ApiToken | null> {
-    const [row] = await this.sql.query<{ id: string; name: string; role: ApiRole; created_at: Date; revoked_at: Date | null }>(
-      "SELECT id, name, role, created_at, revoked_at FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL",
-      [sha256Hex(token)],
-    );
+    const [row] = await this.sql.query<{
+      id: string;
+      name: string;
+      role: ApiRole;
+      created_at: Date;
+      revoked_at: Date | null;
+    }>("SELECT id, name, role, created_at, revoked_at FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL", [
+      sha256Hex(token),
+    ]);
     return row ? toToken(row) : null;
   }
 
   async list(): Promise<ApiToken[]> {
-    const rows = await this.sql.query<{ id: string; name: string; role: ApiRole; created_at: Date; revoked_at: Date | null }>(
-      "SELECT id, name, role, created_at, revoked_at FROM api_tokens ORDER BY created_at",
-    );
+    const rows = await this.sql.query<{
+      id: string;
+      name: string;
+      role: ApiRole;
+      created_at: Date;
+      revoked_at: Date | null;
+    }>("SELECT id, name, role, created_at, revoked_at FROM api_tokens ORDER BY created_at");
     return rows.map(toToken);
   }
 
   async revoke(id: string): Promise<boolean> {
-    const rows = await this.sql.query("UPDATE api_tokens SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING id", [
-      id,
-    ]);
+    const rows = await this.sql.query(
+      "UPDATE api_tokens SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING id",
+      [id],
+    );
     return rows.length > 0;
   }
 
   async count(): Promise<number> {
-    const [row] = await this.sql.query<{ n: number }>("SELECT count(*)::int AS n FROM api_tokens WHERE revoked_at IS NULL");
+    const [row] = await this.sql.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM api_tokens WHERE revoked_at IS NULL",
+    );
     return row?.n ?? 0;
   }
 
   private async insert(name: string, role: ApiRole, token: string): Promise<ApiToken> {
-    const [row] = await this.sql.query<{ id: string; name: string; role: ApiRole; created_at: Date; revoked_at: Date | null }>(
+    const [row] = await this.sql.query<{
+      id: string;
+      name: string;
+      role: ApiRole;
+      created_at: Date;
+      revoked_at: Date | null;
+    }>(
       `INSERT INTO api_tokens (id, name, role, token_hash) VALUES ($1, $2, $3, $4)
        RETURNING id, name, role, created_at, revoked_at`,
       [randomId("tok"), name, role, sha256Hex(token)],
@@ -70,7 +88,13 @@ export class TokenRepo {
   }
 }
 
-const toToken = (r: { id: string; name: string; role: ApiRole; created_at: Date; revoked_at: Date | null }): ApiToken => ({
+const toToken = (r: {
+  id: string;
+  name: string;
+  role: ApiRole;
+  created_at: Date;
+  revoked_at: Date | null;
+}): ApiToken => ({
   id: r.id,
   name: r.name,
   role: r.role,

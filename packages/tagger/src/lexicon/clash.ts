@@ -76,6 +76,15 @@ export const CLASH: TypeLexicon = {
     },
     { re: /\b(?:assassinat(?:ed|ion|e|ing)|assassination attempt)\b/gi, strength: 0.8, intensity: 0.8 },
     { re: /\b(?:tortur(?:ed|e|ing)|beat(?:en)? up|beatings?)\b/gi, strength: 0.6, intensity: 0.6 },
+    {
+      re: /\b(?:sexual(?:ly)? (?:abused|assaulted|abuse|assaults?)|(?:military|armed|violent|ground) assaults?|assault(?:ed|ing)? (?:on )?(?:a |the |two |three |several )?(?:police|officers?|soldiers?|troops|journalists?|protesters|civilians|positions|villages?|town))\b/gi,
+      strength: 0.65,
+      intensity: 0.65,
+    },
+    {
+      re: /\bviolat(?:ed|ing|ions? of) (?:the |a |an )?(?:[\w-]+ ){0,2}?(?:cease-?fire|truce|armistice)\b/gi,
+      strength: 0.6,
+    },
     { re: /\b(?:kidnapp?(?:ed|ing|s)?|abduct(?:ed|ion|ions|ing)|taken hostage|took (?:\w+ )?hostage)\b/gi, strength: 0.6, intensity: 0.6 },
     {
       re: /\b(?:explosions?|blasts?|blew up|exploded)\b/gi,

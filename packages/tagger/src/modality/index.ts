@@ -1,0 +1,78 @@
+import type { Modality } from "@seismo/core";
+import { CLAUSE_BREAK, LEFT_CUES, REVERSAL, RIGHT_CUES } from "./cues.ts";
+
+export interface ModalityReading {
+  modality: Modality;
+  /** The cue that decided it, for explanations; undefined when asserted by default. */
+  cue?: string;
+}
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+const RIGHT_WINDOW = 80;
+
+function countWords(text: string): number {
+  return text.match(WORD)?.length ?? 0;
+}
+
+function clauseStart(left: string): number {
+  let start = 0;
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let m = CLAUSE_BREAK.exec(left); m !== null; m = CLAUSE_BREAK.exec(left)) start = m.index + m[0].length;
+  return start;
+}
+
+interface Hit {
+  modality: Exclude<Modality, "asserted">;
+  cue: string;
+  words: number;
+  at: number;
+}
+
+/** The cue of each kind closest to the trigger, within its reach. */
+function leftHits(clause: string): Hit[] {
+  const hits: Hit[] = [];
+  for (const cue of LEFT_CUES) {
+    cue.re.lastIndex = 0;
+    let last: RegExpExecArray | null = null;
+    for (let m = cue.re.exec(clause); m !== null; m = cue.re.exec(clause)) last = m;
+    if (last === null) continue;
+    const words = countWords(clause.slice(last.index + last[0].length));
+    if (words <= cue.maxWords) hits.push({ modality: cue.modality, cue: last[0], words, at: last.index });
+  }
+  return hits;
+}
+
+/**
+ * Reads the modality of the trigger sentence[start, end) from the words around it in its clause.
+ * Negation wins over speculation, which wins over intent: "will not deploy" is negated and
+ * "could be ready to deploy" speculative. Reported speech ("the White House said") is no cue,
+ * so what a named source reports stays asserted.
+ */
+export function readModality(sentence: string, start: number, end: number): ModalityReading {
+  const left = sentence.slice(0, start);
+  const from = clauseStart(left);
+  const clause = left.slice(from);
+  const hits = leftHits(clause);
+
+  const right = sentence.slice(end, end + RIGHT_WINDOW);
+  for (const cue of RIGHT_CUES) {
+    const m = cue.re.exec(right);
+    if (m) hits.push({ modality: cue.modality, cue: m[0].trim(), words: 0, at: Number.POSITIVE_INFINITY });
+  }
+
+  const negation = hits.find((h) => h.modality === "negated");
+  if (negation) {
+    const reversal = REVERSAL.exec(left);
+    if (reversal && reversal.index < from + (Number.isFinite(negation.at) ? negation.at : clause.length)) {
+      // A negated act under a reversed commitment is planned, or simply happens.
+      const planned = leftHits(left.slice(0, reversal.index)).find((h) => h.modality === "intent");
+      return planned ? { modality: "intent", cue: `${planned.cue} … ${reversal[0]}` } : { modality: "asserted" };
+    }
+    return { modality: "negated", cue: negation.cue };
+  }
+  const speculative = hits.find((h) => h.modality === "speculative");
+  if (speculative) return { modality: "speculative", cue: speculative.cue };
+  const intent = hits.find((h) => h.modality === "intent");
+  if (intent) return { modality: "intent", cue: intent.cue };
+  return { modality: "asserted" };
+}
