@@ -32,7 +32,9 @@ if (gold) {
   const pred = join(tmpdir(), `seismo-tagger-${process.pid}.jsonl`);
   writeFileSync(pred, tagLines(readFileSync(gold, "utf8")));
   const scorer = process.env.SCORER ?? join(import.meta.dirname, "../../../../shared/eval/score-events.mjs");
-  process.stdout.write(execFileSync("node", [scorer, gold, pred], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }));
+  process.stdout.write(
+    execFileSync("node", [scorer, gold, pred], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }),
+  );
 } else {
   process.stdout.write(tagLines(readFileSync(0, "utf8")));
 }

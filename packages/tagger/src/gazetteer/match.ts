@@ -10,7 +10,7 @@ export interface NameMatcher {
   find(folded: string): string[];
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
@@ -18,7 +18,7 @@ function escape(text: string): string {
 export function compileNames(entries: readonly NameEntry[]): NameMatcher {
   const byVariant = new Map<string, string>();
   for (const entry of entries) for (const v of entry.variants) byVariant.set(foldForSearch(v), entry.name);
-  const variants = [...byVariant.keys()].sort((a, b) => b.length - a.length).map(escape);
+  const variants = [...byVariant.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
   const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${variants.join("|")})(?![\\p{L}\\p{N}])`, "gu");
   return {
     find(folded) {

@@ -11,8 +11,30 @@ export interface PlaceEntry {
 }
 
 export const PLACES: readonly PlaceEntry[] = [
-  { name: "Kosovo", variants: ["Kosovo", "Kosova", "Kosovë", "Kosovo and Metohija", "Kosovo i Metohija", "Kosmet", "Косово", "Косово и Метохија"] },
-  { name: "North Kosovo", variants: ["northern Kosovo", "north Kosovo", "north of Kosovo", "Severno Kosovo", "Sjeverno Kosovo", "Северно Косово"] },
+  {
+    name: "Kosovo",
+    variants: [
+      "Kosovo",
+      "Kosova",
+      "Kosovë",
+      "Kosovo and Metohija",
+      "Kosovo i Metohija",
+      "Kosmet",
+      "Косово",
+      "Косово и Метохија",
+    ],
+  },
+  {
+    name: "North Kosovo",
+    variants: [
+      "northern Kosovo",
+      "north Kosovo",
+      "north of Kosovo",
+      "Severno Kosovo",
+      "Sjeverno Kosovo",
+      "Северно Косово",
+    ],
+  },
   {
     name: "Kosovo–Serbia boundary",
     variants: [
@@ -31,7 +53,10 @@ export const PLACES: readonly PlaceEntry[] = [
   { name: "Serbia", variants: ["Serbia", "Srbija", "Србија"] },
   { name: "Belgrade", variants: ["Belgrade", "Beograd", "Београд"] },
   { name: "Pristina", variants: ["Pristina", "Priština", "Prishtina", "Prishtinë", "Приштина"] },
-  { name: "North Mitrovica", variants: ["North Mitrovica", "northern Mitrovica", "Severna Mitrovica", "Mitrovica e Veriut", "Северна Митровица"] },
+  {
+    name: "North Mitrovica",
+    variants: ["North Mitrovica", "northern Mitrovica", "Severna Mitrovica", "Mitrovica e Veriut", "Северна Митровица"],
+  },
   { name: "Mitrovica", variants: ["Mitrovica", "Mitrovicë", "Kosovska Mitrovica", "Митровица", "Косовска Митровица"] },
   { name: "Zvečan", variants: ["Zvečan", "Zveçan", "Звечан"] },
   { name: "Zubin Potok", variants: ["Zubin Potok", "Зубин Поток"] },
@@ -60,7 +85,10 @@ export const PLACES: readonly PlaceEntry[] = [
   { name: "Tirana", variants: ["Tirana", "Tiranë"] },
   { name: "North Macedonia", variants: ["North Macedonia", "Macedonia", "Makedonija", "Македонија"] },
   { name: "Skopje", variants: ["Skopje", "Скопје"] },
-  { name: "Bosnia and Herzegovina", variants: ["Bosnia and Herzegovina", "Bosnia-Herzegovina", "Bosnia", "Bosna i Hercegovina", "Босна и Херцеговина"] },
+  {
+    name: "Bosnia and Herzegovina",
+    variants: ["Bosnia and Herzegovina", "Bosnia-Herzegovina", "Bosnia", "Bosna i Hercegovina", "Босна и Херцеговина"],
+  },
   { name: "Sarajevo", variants: ["Sarajevo", "Сарајево"] },
   { name: "Republika Srpska", variants: ["Republika Srpska", "Република Српска"] },
   { name: "Banja Luka", variants: ["Banja Luka", "Бања Лука"] },

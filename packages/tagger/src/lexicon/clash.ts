@@ -5,7 +5,9 @@ const SPORTS_ONLY =
   /^(?![\s\S]*\b(?:police|troops|soldiers|gunmen|forces|injured|wounded|killed|tear gas|riot|army|militants?|rebels?)\b)[\s\S]*\b(?:football|soccer|basketball|volleyball|handball|tennis|rugby|cricket|match(?:es)?|league|cup|championship|tournament|derby|striker|goalkeeper|coach|fixture|play-?offs?|semi-?finals?|quarter-?finals?|scored|goals?|olympics?|fifa|uefa|nba|squad|kick-?off|stadium|qualifier|title)\b/i;
 
 // "clash of views", "a diplomatic clash": disagreement, not violence.
-const FIGURATIVE_BEFORE = /\b(?:verbal|diplomatic|political|ideological|rhetorical|legal|personality|scheduling|cultural|public)[\s-]+$/i;
+// "a diplomatic clash", and politicians who "clashed" argued: crowds and police who clash fight.
+const FIGURATIVE_BEFORE =
+  /\b(?:verbal|diplomatic|political|ideological|rhetorical|legal|personality|scheduling|cultural|public)[\s-]+$|\b(?:leaders|ministers|politicians|officials|lawmakers|MPs|deputies|diplomats|parties|presidents|premiers|candidates|commentators|counterparts|the two men|the two women)\s+(?:(?:have|had|again|sharply|repeatedly|publicly|openly|also)\s+)?$/i;
 const FIGURATIVE_AFTER =
   /^\s+(?:of|between) (?:views|opinions|ideas|interests|cultures|civilizations|civilisations|personalities|wills|egos|schedules|dates|visions|values|narratives)\b/i;
 
@@ -13,7 +15,13 @@ export const CLASH: TypeLexicon = {
   type: "clash",
   intensity: 0.6,
   triggers: [
-    { re: /\bclash(?:es|ed|ing)?\b/gi, strength: 0.85, forbids: SPORTS_ONLY, before: FIGURATIVE_BEFORE, after: FIGURATIVE_AFTER },
+    {
+      re: /\bclash(?:es|ed|ing)?\b/gi,
+      strength: 0.85,
+      forbids: SPORTS_ONLY,
+      before: FIGURATIVE_BEFORE,
+      after: FIGURATIVE_AFTER,
+    },
     {
       re: /\b(?:gun[\s-]?battles?|gunbattles?|gunfights?|fire-?fights?|shoot-?outs?|skirmish(?:es|ed)?|exchanges? of fire|exchanged fire|crossfire|gunfire)\b/gi,
       strength: 0.9,
@@ -55,7 +63,13 @@ export const CLASH: TypeLexicon = {
       after: /^\s+(?:the |a |an )?(?:bill|deal|proposal|plan|talks|project|motion|idea|time|the mood|off)\b/i,
       forbids: SPORTS_ONLY,
     },
-    { re: /\bwound(?:ed|ing)\b/gi, strength: 0.6, intensity: 0.75, after: /^\s+(?:pride|ego)\b/i, forbids: SPORTS_ONLY },
+    {
+      re: /\bwound(?:ed|ing)\b/gi,
+      strength: 0.6,
+      intensity: 0.75,
+      after: /^\s+(?:pride|ego)\b/i,
+      forbids: SPORTS_ONLY,
+    },
     {
       re: /\bviolen(?:ce|t clash(?:es)?|t incidents?|t confrontations?)\b/gi,
       strength: 0.65,
@@ -72,7 +86,8 @@ export const CLASH: TypeLexicon = {
       re: /\b(?:stormed|storming|overr?an|overrun|recaptured|retaken|retook)\b/gi,
       strength: 0.65,
       intensity: 0.7,
-      requires: /\b(?:troops|forces|soldiers|army|rebels|guerrillas|militants|gunmen|fighters|police|protesters|militia)\b/i,
+      requires:
+        /\b(?:troops|forces|soldiers|army|rebels|guerrillas|militants|gunmen|fighters|police|protesters|militia)\b/i,
     },
     { re: /\b(?:assassinat(?:ed|ion|e|ing)|assassination attempt)\b/gi, strength: 0.8, intensity: 0.8 },
     { re: /\b(?:tortur(?:ed|e|ing)|beat(?:en)? up|beatings?)\b/gi, strength: 0.6, intensity: 0.6 },
@@ -85,7 +100,11 @@ export const CLASH: TypeLexicon = {
       re: /\bviolat(?:ed|ing|ions? of) (?:the |a |an )?(?:[\w-]+ ){0,2}?(?:cease-?fire|truce|armistice)\b/gi,
       strength: 0.6,
     },
-    { re: /\b(?:kidnapp?(?:ed|ing|s)?|abduct(?:ed|ion|ions|ing)|taken hostage|took (?:\w+ )?hostage)\b/gi, strength: 0.6, intensity: 0.6 },
+    {
+      re: /\b(?:kidnapp?(?:ed|ing|s)?|abduct(?:ed|ion|ions|ing)|taken hostage|took (?:\w+ )?hostage)\b/gi,
+      strength: 0.6,
+      intensity: 0.6,
+    },
     {
       re: /\b(?:explosions?|blasts?|blew up|exploded)\b/gi,
       strength: 0.55,

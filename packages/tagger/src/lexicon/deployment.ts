@@ -46,10 +46,7 @@ export const DEPLOYMENT: TypeLexicon = {
       strength: 0.75,
     },
     {
-      re: new RegExp(
-        `(?<=\\b(?:forces?|troops|soldiers|army|units|police|peacekeepers|tanks)\\b(?: [\\w-]+){0,3} )(?:enter(?:ed|s|ing)?|move[ds]? into|moving into|cross(?:ed|es|ing)? into|roll(?:ed|s|ing)? into|arrived|landed|fanned out|fan out|took up positions|take up positions)\\b`,
-        "gi",
-      ),
+      re: /(?<=\b(?:forces?|troops|soldiers|army|units|police|peacekeepers|tanks)\b(?: [\w-]+){0,3} )(?:enter(?:ed|s|ing)?|move[ds]? into|moving into|cross(?:ed|es|ing)? into|roll(?:ed|s|ing)? into|arrived|landed|fanned out|fan out|took up positions|take up positions)\b/gi,
       strength: 0.7,
     },
     {
@@ -77,7 +74,7 @@ export const DEPLOYMENT: TypeLexicon = {
       requires: /\b(?:troops|army|military|reservists|forces|soldiers|units|reserves|police|armed)\b/i,
     },
     {
-      re: /\b(?:(?:on|to|under|at) (?:a )?(?:high |full |maximum |combat |heightened |increased )?(?:alert|standby|war footing)|combat readiness|state of (?:combat )?readiness)\b/gi,
+      re: /\b(?:(?:on|to|under|at|into) (?:a |the )?(?:[\w-]+ ){0,3}?(?:alert|standby|war footing)|combat readiness|state of (?:combat )?readiness)\b/gi,
       strength: 0.7,
       intensity: 0.6,
       requires: FORCES,

@@ -8,8 +8,10 @@ export const PROTEST: TypeLexicon = {
       re: /\bprotest(?:s|ed|ers|ors|ing)?\b/gi,
       strength: 0.85,
       // A diplomatic protest is a condemnation, not a street protest.
-      before: /\b(?:lodged|lodge|lodges|filed|delivered|sent|issued|official|formal|strong|diplomatic|note of)\s+(?:\w+\s+){0,2}$/i,
-      after: /^\s+(?:his|her|their) innocence\b|^\s+(?:to|with) (?:the )?(?:ambassador|embassy|government|foreign ministry|united nations)\b/i,
+      before:
+        /\b(?:lodged|lodge|lodges|filed|delivered|sent|issued|official|formal|strong|diplomatic|note of)\s+(?:\w+\s+){0,2}$/i,
+      after:
+        /^\s+(?:his|her|their) innocence\b|^\s+(?:to|with) (?:the )?(?:ambassador|embassy|government|foreign ministry|united nations)\b/i,
     },
     {
       re: /\b(?:demonstrations?|demonstrators?|demonstrated|demonstrating)\b/gi,
@@ -31,7 +33,8 @@ export const PROTEST: TypeLexicon = {
     {
       re: /(?<!\b(?:air|missile|drone|military|rocket|retaliatory|pre-?emptive|nuclear|first|surgical|precision|lightning|artillery|counter|general|hunger)[\s-])\bstrikes?\b(?! (?:force|a deal|a balance|back|against|on (?:targets|positions)))/gi,
       strength: 0.55,
-      requires: /\b(?:workers|unions?|employees|teachers|doctors|miners|staff|drivers|pay|wages?|salar(?:y|ies)|labou?r)\b/i,
+      requires:
+        /\b(?:workers|unions?|employees|teachers|doctors|miners|staff|drivers|pay|wages?|salar(?:y|ies)|labou?r)\b/i,
     },
     {
       re: /(?<!\banti-)\briot(?:s|ed|ing|ers)?\b(?! (?:police|gear|shields?|control|squads?|units?|act|officers))/gi,

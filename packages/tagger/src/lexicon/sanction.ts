@@ -27,7 +27,10 @@ export const SANCTION: TypeLexicon = {
       ),
       strength: 0.7,
     },
-    { re: /\b(?:break(?:s|ing)?|broke|sever(?:ed|s|ing)?) (?:off )?(?:diplomatic )?(?:relations|ties)\b/gi, strength: 0.75 },
+    {
+      re: /\b(?:break(?:s|ing)?|broke|sever(?:ed|s|ing)?) (?:off )?(?:diplomatic )?(?:relations|ties)\b/gi,
+      strength: 0.75,
+    },
     { re: /\bden(?:y|ied|ies|ying) (?:\w+ ){0,2}?(?:entry|visas)\b/gi, strength: 0.7 },
     { re: /\b(?:import|export|trade|travel|visa) (?:restrictions|bans?|curbs|controls|barriers)\b/gi, strength: 0.7 },
     {

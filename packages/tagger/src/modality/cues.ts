@@ -14,7 +14,13 @@ export interface Cue {
 
 export const LEFT_CUES: readonly Cue[] = [
   // Negation
-  { modality: "negated", re: /\b(?:no|not(?! only)|never|without|neither|nor|none|nobody|cannot|n't)\b|n't\b/gi, maxWords: 6 },
+  {
+    modality: "negated",
+    re: /\b(?:no(?![\s-]one)|not(?! only)|never|without|neither|nor|cannot)\b|n't\b/gi,
+    maxWords: 6,
+  },
+  // "No one was injured in the explosion": a subject negator denies its verb, not the clause.
+  { modality: "negated", re: /\b(?:no[\s-]one|nobody|none)\b/gi, maxWords: 2 },
   {
     modality: "negated",
     re: /\b(?:den(?:ied|y|ies|ying)|refus(?:ed|es|e|ing)|reject(?:ed|s|ing)?|declin(?:ed|es|e|ing) to|oppos(?:ed|es|e|ing)|dismiss(?:ed|es)|ruled out|rules out|rule out|veto(?:ed|es)?)\b/gi,
@@ -61,7 +67,7 @@ export const RIGHT_CUES: readonly Cue[] = [
   },
   {
     modality: "intent",
-    re: /^(?:\s+[\w'-]+){0,3}?\s+(?:is|are|was|were) (?:planned|scheduled|due|set) (?:for|to)\b/i,
+    re: /^(?:\s+[\w'-]+){0,3}?\s+(?:is|are|was|were) (?:planned|scheduled|due|set|expected) (?:for|to)\b/i,
     maxWords: 3,
   },
 ];

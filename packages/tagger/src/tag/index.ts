@@ -11,9 +11,11 @@ const AFTER_WINDOW = 64;
 // How much a modality reading itself may be wrong, folded into confidence.
 const MODALITY_FACTOR: Record<Modality, number> = { asserted: 1, intent: 0.9, negated: 0.9, speculative: 0.8 };
 
-const DEATHS = /\b(?:dead|deadly|killed|killing|killings|deaths?|died|fatal(?:ly|ities)?|slain|massacred?|casualties|death toll|lethal)\b/i;
+const DEATHS =
+  /\b(?:dead|deadly|killed|killing|killings|deaths?|died|fatal(?:ly|ities)?|slain|massacred?|casualties|death toll|lethal)\b/i;
 const INJURIES = /\b(?:wounded|injured|injuries|hurt)\b/i;
-const HEAVY_FORCES = /\b(?:tanks|artillery|armou?red|heavy weapons|warships|missiles|build-?up|unprecedented|mobili[sz]ation|reservists)\b/i;
+const HEAVY_FORCES =
+  /\b(?:tanks|artillery|armou?red|heavy weapons|warships|missiles|build-?up|unprecedented|mobili[sz]ation|reservists)\b/i;
 const VIOLENT_PROTEST = /\b(?:riot(?:s|ed|ing)?|violent|tear gas|clash(?:es|ed)?|stones|molotov|injured|wounded)\b/i;
 const ARMED_THREAT = /\b(?:military|war|attack|strike|invade|invasion|force|troops|nuclear|shell|bomb)\b/i;
 

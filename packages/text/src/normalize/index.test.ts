@@ -24,7 +24,9 @@ describe("normalizeText", () => {
   });
 
   it("is idempotent", () => {
-    fc.assert(fc.property(fc.string({ unit: "grapheme" }), (s) => normalizeText(normalizeText(s)) === normalizeText(s)));
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme" }), (s) => normalizeText(normalizeText(s)) === normalizeText(s)),
+    );
   });
 });
 
@@ -32,7 +34,7 @@ describe("simplifyPunctuation", () => {
   it("maps curly quotes to ASCII without changing the length", () => {
     const input = "Serbia’s “brutal” move — again";
     const out = simplifyPunctuation(input);
-    expect(out).toBe("Serbia's \"brutal\" move - again");
+    expect(out).toBe('Serbia\'s "brutal" move - again');
     expect(out.length).toBe(input.length);
   });
 

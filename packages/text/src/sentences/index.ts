@@ -13,7 +13,7 @@ const TERMINATOR = /[.!?…]+["'”’»)\]]*(?=[\s]|$)/g;
 const CLOSERS = /["'”’»)\]]+$/;
 const TOKEN_BEFORE_PERIOD = /([\p{L}\p{N}.'’-]*)$/u;
 const INITIALISM = /^(?:\p{L}\.)+\p{L}$/u;
-const NEXT_WORD = /^\s*["'“‘«(\[]?([\p{L}\p{N}]+)/u;
+const NEXT_WORD = /^\s*["'“‘«([]?([\p{L}\p{N}]+)/u;
 
 /**
  * Splits text into sentences with offsets. Line breaks always end a sentence (headlines and
