@@ -10,7 +10,14 @@ export type { ArticleInput, StoredArticle } from "./articles/index.ts";
 export type { SqlClient, StoreTarget } from "./client/index.ts";
 export { articleIdFor, sha256Hex, sourceIdFor } from "./ids/index.ts";
 export type { StoredIndicator } from "./indicators/index.ts";
-export { type FetchLogEntry, type Source, type SourceInput, SourceInputSchema } from "./sources/index.ts";
+export {
+  type FetchLogEntry,
+  type Source,
+  type SourceInput,
+  SourceInputSchema,
+  type SourcePatch,
+  SourcePatchSchema,
+} from "./sources/index.ts";
 export { type ApiRole, type ApiToken, ROLES as API_ROLES } from "./tokens/index.ts";
 export type { TrendPoint, TrendQuery } from "./trends/index.ts";
 

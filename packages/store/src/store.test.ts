@@ -122,3 +122,56 @@ describe.each(targets)("store on %s", (_name, target) => {
     expect(log[0]?.items_new).toBe(3);
   });
 });
+
+describe.each(targets)("source health on %s", (_name, target) => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await Store.open(target);
+  });
+  afterAll(() => store.close());
+
+  const fail = (sourceId: string) =>
+    store.sources.recordPoll(
+      { sourceId, httpStatus: 500, itemsNew: 0, itemsSeen: 0, bytes: 0, durationMs: 5, error: "GET x: HTTP 500" },
+      { etag: null, lastModified: null },
+      { failed: true, pauseAfter: 3 },
+    );
+
+  it("backs a failing source off and pauses it with the reason after repeated failures", async () => {
+    const s = await store.sources.upsert({ name: "Flaky", url: "https://flaky.example/feed", intervalSeconds: 60 });
+    await fail(s.id);
+    const once = await store.sources.get(s.id);
+    expect(once?.consecutiveFailures).toBe(1);
+    expect(once?.nextPollAt).not.toBeNull();
+    expect((await store.sources.due()).some((d) => d.id === s.id)).toBe(false);
+    await fail(s.id);
+    await fail(s.id);
+    const paused = await store.sources.get(s.id);
+    expect(paused?.enabled).toBe(false);
+    expect(paused?.pausedReason).toMatch(/paused after 3 failed polls in a row; last error: GET x: HTTP 500/);
+
+    const resumed = await store.sources.update(s.id, { enabled: true });
+    expect(resumed?.pausedReason).toBeNull();
+    expect(resumed?.consecutiveFailures).toBe(0);
+    expect((await store.sources.due()).some((d) => d.id === s.id)).toBe(true);
+  });
+
+  it("removes a source without deleting its articles and stops polling it", async () => {
+    const s = await store.sources.upsert({ name: "Gone", url: "https://gone.example/feed" });
+    await store.articles.upsert({
+      sourceId: s.id,
+      url: "https://gone.example/a",
+      canonicalUrl: "https://gone.example/a",
+      title: null,
+      byline: null,
+      publishedAt: null,
+      language: null,
+      text: "text",
+    });
+    expect(await store.sources.remove(s.id)).toBe(true);
+    expect((await store.sources.get(s.id))?.removed).toBe(true);
+    expect((await store.sources.due()).some((d) => d.id === s.id)).toBe(false);
+    expect((await store.sources.list()).some((d) => d.id === s.id)).toBe(false);
+    expect(await store.articles.latest({ limit: 10, sourceId: s.id })).toHaveLength(1);
+  });
+});

@@ -1,3 +1,4 @@
+import { SeismoError } from "@seismo/core";
 import { silentLogger } from "@seismo/observability";
 import { Store } from "@seismo/store";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -7,12 +8,17 @@ let store: Store;
 let app: ReturnType<typeof createApi>;
 let operator: string;
 let viewer: string;
+let analyst: string;
 
 beforeAll(async () => {
   store = await Store.open({ kind: "pglite" });
-  app = createApi({ store, redisPing: async () => true, logger: silentLogger() });
+  const fetchPage = async (url: string) => {
+    throw new SeismoError("fetch_failed", `GET ${url}: no network in this test`);
+  };
+  app = createApi({ store, redisPing: async () => true, logger: silentLogger(), fetchPage });
   operator = (await store.tokens.create("op", "operator")).token;
   viewer = (await store.tokens.create("view", "viewer")).token;
+  analyst = (await store.tokens.create("ana", "analyst")).token;
   const source = await store.sources.upsert({ name: "S", url: "https://example.org/feed" });
   const { article } = await store.articles.upsert({
     sourceId: source.id,
@@ -60,7 +66,8 @@ describe("API", () => {
   });
 
   it("lists articles with their indicators and evidence offsets", async () => {
-    const res = await app.request("/api/v1/articles?limit=5", auth(viewer));
+    expect((await app.request("/api/v1/articles?limit=5", auth(viewer))).status).toBe(403);
+    const res = await app.request("/api/v1/articles?limit=5", auth(analyst));
     expect(res.status).toBe(200);
     const { articles } = (await res.json()) as {
       articles: Array<{ title: string; indicators: Array<{ type: string; evidence: { text: string } }> }>;
@@ -84,7 +91,7 @@ describe("API", () => {
     expect(body.error.message).toMatch(/type/);
   });
 
-  it("lets only operators add sources", async () => {
+  it("lets only operators add sources, and says why a source cannot be added", async () => {
     const input = { method: "POST", body: JSON.stringify({ name: "N", url: "https://example.com/rss" }) };
     const denied = await app.request("/api/v1/sources", {
       ...input,
@@ -95,8 +102,9 @@ describe("API", () => {
       ...input,
       headers: { ...auth(operator).headers, "content-type": "application/json" },
     });
-    expect(created.status).toBe(201);
-    expect(((await created.json()) as { url: string }).url).toBe("https://example.com/rss");
+    expect(created.status).toBe(502);
+    const body = (await created.json()) as { error: { code: string; message: string } };
+    expect(body.error).toMatchObject({ code: "fetch_failed", message: expect.stringMatching(/example\.com/) });
   });
 
   it("publishes an OpenAPI document listing its routes, and offline docs", async () => {

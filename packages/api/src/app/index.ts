@@ -2,6 +2,8 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { errorMessage } from "@seismo/core";
 import type { Logger, Metrics } from "@seismo/observability";
 import type { QueueSet } from "@seismo/queue";
+import type { PageFetcher } from "@seismo/sources";
+import { SourceService } from "@seismo/sources";
 import type { Store } from "@seismo/store";
 import { requestId } from "hono/request-id";
 import { type AuthVariables, authenticate } from "../auth/index.ts";
@@ -19,6 +21,8 @@ export interface ApiDeps {
   redisPing: () => Promise<boolean>;
   logger: Logger;
   metrics?: Metrics | undefined;
+  /** How the API fetches a URL when an operator adds a source (the pipeline's polite fetcher). */
+  fetchPage: PageFetcher;
 }
 
 /** Builds the HTTP app: routes, auth, docs and the dashboard. It does not listen. */
@@ -48,7 +52,7 @@ export function createApi(deps: ApiDeps) {
   });
   registerArticles(app, deps);
   registerTrends(app, deps);
-  registerSources(app, deps);
+  registerSources(app, { sources: new SourceService({ store: deps.store, queues: deps.queues, fetchPage: deps.fetchPage }) });
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
   app.doc31("/openapi.json", {

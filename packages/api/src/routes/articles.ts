@@ -1,13 +1,15 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Store } from "@seismo/store";
+import { requireRole } from "../auth/index.ts";
 import { ArticleOut, ArticlesQuery, ErrorSchema } from "./schemas.ts";
 
 const route = createRoute({
   method: "get",
   path: "/api/v1/articles",
   tags: ["articles"],
-  summary: "Latest articles with their indicators",
+  summary: "Latest articles with their indicators (analyst)",
   security: [{ bearer: [] }],
+  middleware: requireRole("analyst"),
   request: { query: ArticlesQuery },
   responses: {
     200: {
@@ -15,6 +17,7 @@ const route = createRoute({
       content: { "application/json": { schema: z.object({ articles: z.array(ArticleOut) }) } },
     },
     401: { description: "no or bad token", content: { "application/json": { schema: ErrorSchema } } },
+    403: { description: "role too low", content: { "application/json": { schema: ErrorSchema } } },
   },
 });
 

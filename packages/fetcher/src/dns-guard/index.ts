@@ -44,7 +44,7 @@ export class DnsGuard {
       // because nothing can re-resolve it.
       const address = literal.toString();
       const reason = refusalReason(address, this.allowlist);
-      if (reason) throw refused(url, reason);
+      if (reason) throw refused(url, `address ${reason}`);
       return [{ address, family: literal.kind() === "ipv6" ? 6 : 4 }];
     }
     const addresses = await this.resolve(hostname, url);

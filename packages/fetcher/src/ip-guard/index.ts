@@ -124,12 +124,12 @@ function normaliseCidr([ip, bits]: [ipaddr.IPv4 | ipaddr.IPv6, number]): [ipaddr
 }
 
 /**
- * Why an address may not be contacted, or null when it may. Allowlisted addresses pass
- * whatever their range.
+ * Why an address may not be contacted ("10.0.0.5, a private address"), or null when it may.
+ * Allowlisted addresses pass whatever their range.
  */
 export function refusalReason(address: string, allowlist: HostAllowlist): string | null {
   const verdict = classifyAddress(address);
-  if (!verdict) return `${address} is not an IP address`;
+  if (!verdict) return `${address}, not an IP address`;
   if (verdict.public || allowlist.allowsAddress(verdict.address)) return null;
-  return `${verdict.address} is a ${describeRange(verdict.range)}`;
+  return `${verdict.address}, a ${describeRange(verdict.range)}`;
 }

@@ -7,8 +7,9 @@ export interface HostLimiterOptions {
 
 interface HostState {
   active: number;
-  /** Earliest time the next request may start. */
-  nextStartAt: number;
+  /** Resolves to the moment the latest request in line actually started. */
+  lastStart: Promise<number>;
+  lastStartAt: number;
   /** Minimum delay for this host when it is larger than the default (robots Crawl-delay). */
   minDelayMs: number;
   waiters: Array<() => void>;
@@ -55,18 +56,27 @@ export class HostLimiter {
       state.active += 1;
     }
     const release = this.releaser(host, state);
-    // Reserve the start time synchronously so concurrent acquirers queue behind each other.
-    const now = Date.now();
-    const startAt = Math.max(now, state.nextStartAt);
-    state.nextStartAt = startAt + state.minDelayMs;
-    if (startAt > now) {
-      try {
-        await sleep(startAt - now, signal);
-      } catch (error) {
-        release();
-        throw error;
+    // Each request waits for the one before it to really start and then minDelayMs more, so a
+    // timer that fires late (busy event loop) never squeezes two requests together.
+    const previous = state.lastStart;
+    let markStarted: (at: number) => void = () => {};
+    state.lastStart = new Promise<number>((resolve) => {
+      markStarted = resolve;
+    });
+    const previousStart = await previous;
+    try {
+      // A loop, because a timer may fire a fraction of a millisecond early.
+      for (let wait = previousStart + state.minDelayMs - performance.now(); wait > 0; ) {
+        await sleep(Math.ceil(wait), signal);
+        wait = previousStart + state.minDelayMs - performance.now();
       }
+    } catch (error) {
+      markStarted(previousStart);
+      release();
+      throw error;
     }
+    state.lastStartAt = performance.now();
+    markStarted(state.lastStartAt);
     return release;
   }
 
@@ -79,7 +89,13 @@ export class HostLimiter {
     const key = host.toLowerCase();
     let state = this.hosts.get(key);
     if (!state) {
-      state = { active: 0, nextStartAt: 0, minDelayMs: this.options.minDelayMs, waiters: [] };
+      state = {
+        active: 0,
+        lastStart: Promise.resolve(Number.NEGATIVE_INFINITY),
+        lastStartAt: Number.NEGATIVE_INFINITY,
+        minDelayMs: this.options.minDelayMs,
+        waiters: [],
+      };
       this.hosts.set(key, state);
     }
     return state;
@@ -102,7 +118,7 @@ export class HostLimiter {
         const forget = () => {
           if (state.active === 0 && this.hosts.get(key) === state) this.hosts.delete(key);
         };
-        const idleFor = state.nextStartAt - Date.now();
+        const idleFor = state.lastStartAt + state.minDelayMs - performance.now();
         if (idleFor <= 0) forget();
         else setTimeout(forget, idleFor).unref();
       }

@@ -7,4 +7,6 @@ export interface PipelineDeps {
   queues: QueueSet;
   logger: Logger;
   metrics?: Metrics;
+  /** Failed polls in a row after which a source is paused (default 8). */
+  pauseAfterFailures?: number;
 }

@@ -64,6 +64,7 @@ export function pollSourceHandler(deps: PipelineDeps): JobHandler<"poll-source">
           error: feed.warnings.length > 0 ? `parsed with warnings: ${feed.warnings.slice(0, 3).join("; ")}` : null,
         },
         { etag: res.etag, lastModified: res.lastModified },
+        { failed: false },
       );
       deps.metrics?.fetchesTotal.inc({ kind: "feed", outcome: "ok" });
       log.info({ itemsNew, itemsSeen: feed.items.length }, "polled source");
@@ -81,6 +82,7 @@ export function pollSourceHandler(deps: PipelineDeps): JobHandler<"poll-source">
           error: errorMessage(error),
         },
         { etag: null, lastModified: null },
+        { failed: true, pauseAfter: deps.pauseAfterFailures ?? 8 },
       );
       deps.metrics?.fetchesTotal.inc({ kind: "feed", outcome: "error" });
       log.warn({ err: errorMessage(error) }, "poll failed");

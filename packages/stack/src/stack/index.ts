@@ -5,7 +5,7 @@ import { createApi } from "@seismo/api";
 import type { Config } from "@seismo/config";
 import { errorMessage } from "@seismo/core";
 import { createMetrics, type Logger } from "@seismo/observability";
-import { createHandlers, type Scheduler, startScheduler } from "@seismo/pipeline";
+import { createHandlers, fetchUrl, type Scheduler, startScheduler } from "@seismo/pipeline";
 import { createRedis, QueueSet, startWorkers, type WorkerSet } from "@seismo/queue";
 import { startSampleSource } from "@seismo/sample-source";
 import { Store, type StoreTarget } from "@seismo/store";
@@ -114,6 +114,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         redisPing: async () => (await connection.ping()) === "PONG",
         logger,
         metrics,
+        fetchPage: (pageUrl) => fetchUrl(pageUrl),
       });
       const server = await new Promise<ReturnType<typeof serve>>((resolveServer, reject) => {
         const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolveServer(s));

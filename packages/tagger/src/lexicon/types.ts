@@ -1,12 +1,16 @@
 import type { IndicatorType } from "@seismo/core";
+import type { Lang } from "../data/index.ts";
 
 /**
- * One trigger rule. Patterns run case-insensitively on the sentence with ASCII quotes and
- * dashes (same offsets as the original). The match is the evidence, so context that must be
- * present but is not the trigger itself goes in a lookbehind/lookahead.
+ * One trigger rule, compiled from an entry of data/lexicon/<lang>/<type>.yaml. English patterns
+ * run case-insensitively on the sentence with ASCII quotes and dashes; Serbian and Albanian ones
+ * on its foldForSearch key (lower case, Latin, no diacritics), offsets mapped back. The match is
+ * the evidence, so context that must be present but is not the trigger goes in a lookaround.
  */
 export interface Trigger {
-  /** Must carry the "g" flag. */
+  id: string;
+  lang: Lang;
+  /** Carries the "g" flag. */
   re: RegExp;
   /** How sure the rule is that the match names an event of this type, 0..1. */
   strength: number;
@@ -20,15 +24,15 @@ export interface Trigger {
   requires?: RegExp;
   /** The rule does not fire in a sentence matching this (a non-political sense). */
   forbids?: RegExp;
+  /** Sentences that must produce this type; counterexamples must not claim it. */
+  examples: readonly string[];
+  counterexamples: readonly string[];
 }
 
 export interface TypeLexicon {
   type: IndicatorType;
+  lang: Lang;
   /** Default intensity of the event type: talks low, deadly clashes high. */
   intensity: number;
   triggers: readonly Trigger[];
 }
-
-/** Nouns naming armed or police personnel, used as context by several types. */
-export const FORCES =
-  /\b(?:troops|soldiers|forces|army|armies|units|tanks|artillery|peacekeepers|peacekeeping|reservists|reserves|battalions?|brigades?|contingents?|warships|police|gendarmes?|military|kfor|paratroopers|marines)\b/i;

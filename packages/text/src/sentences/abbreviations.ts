@@ -36,6 +36,25 @@ export const TITLES: ReadonlySet<string> = new Set([
   "i.e",
   "viz",
   "gov't",
+  // Serbian (Latin and Cyrillic) and Albanian: "tzv. Kosovo", "dr. Petrović", "znj. Osmani".
+  "tzv",
+  "npr",
+  "tj",
+  "gdin",
+  "gđa",
+  "gdja",
+  "тзв",
+  "нпр",
+  "тј",
+  "др",
+  "ген",
+  "проф",
+  "г",
+  "гђа",
+  "znj",
+  "zt",
+  "p.sh",
+  "psh",
 ]);
 
 /** Abbreviations that end a sentence only when a number does not follow ("Sept. 29", "No. 5"). */
@@ -61,6 +80,9 @@ export const BEFORE_NUMBERS: ReadonlySet<string> = new Set([
   "fig",
   "ch",
   "sec",
+  "br",
+  "бр",
+  "nr",
 ]);
 
 /**

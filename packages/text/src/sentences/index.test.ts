@@ -93,4 +93,26 @@ describe("splitSentences", () => {
       }),
     );
   });
+
+  it("splits Serbian Latin and Cyrillic news, keeping dates and abbreviations", () => {
+    expect(texts("Policija je 24. septembra uhapsila dvojicu u tzv. severnom delu. Sukobi su nastavljeni.")).toEqual([
+      "Policija je 24. septembra uhapsila dvojicu u tzv. severnom delu.",
+      "Sukobi su nastavljeni.",
+    ]);
+    expect(texts("„Nećemo se povući.“ Vučić je to rekao u Beogradu. Да ли је неко повређен? Није.")).toEqual([
+      "„Nećemo se povući.“",
+      "Vučić je to rekao u Beogradu.",
+      "Да ли је неко повређен?",
+      "Није.",
+    ]);
+    expect(texts("Разговарао је др. Петровић. Састанак је завршен.")).toHaveLength(2);
+  });
+
+  it("splits Albanian news", () => {
+    expect(texts("Policia arrestoi dy persona në Zveçan. Znj. Osmani e dënoi sulmin! A do të ketë bisedime?")).toEqual([
+      "Policia arrestoi dy persona në Zveçan.",
+      "Znj. Osmani e dënoi sulmin!",
+      "A do të ketë bisedime?",
+    ]);
+  });
 });

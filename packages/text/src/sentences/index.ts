@@ -9,11 +9,12 @@ export interface SentenceSpan {
 }
 
 // Terminal punctuation, then any closing quotes or brackets, then a space or the end of line.
-const TERMINATOR = /[.!?…]+["'”’»)\]]*(?=[\s]|$)/g;
-const CLOSERS = /["'”’»)\]]+$/;
+// Closing quotes include Serbian “ (opened by „) and Albanian ».
+const TERMINATOR = /[.!?…]+["'”“’»«)\]]*(?=[\s]|$)/g;
+const CLOSERS = /["'”“’»«)\]]+$/;
 const TOKEN_BEFORE_PERIOD = /([\p{L}\p{N}.'’-]*)$/u;
 const INITIALISM = /^(?:\p{L}\.)+\p{L}$/u;
-const NEXT_WORD = /^\s*["'“‘«([]?([\p{L}\p{N}]+)/u;
+const NEXT_WORD = /^\s*["'“‘«„»([]?([\p{L}\p{N}]+)/u;
 
 /**
  * Splits text into sentences with offsets. Line breaks always end a sentence (headlines and
