@@ -10,8 +10,8 @@ const run = promisify(execFile);
 const MAIN = new URL("./main.ts", import.meta.url).pathname;
 const TSX = new URL("../../../node_modules/.bin/tsx", import.meta.url).pathname;
 
-async function seismo(args: string[], input?: string) {
-  const child = run(TSX, [MAIN, ...args], { maxBuffer: 64 * 1024 * 1024 });
+async function seismo(args: string[], input?: string, env: Record<string, string> = {}) {
+  const child = run(TSX, [MAIN, ...args], { maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ...env } });
   if (input !== undefined) {
     child.child.stdin?.end(input);
   }
@@ -74,6 +74,23 @@ describe("seismo CLI", () => {
     expect(text.slice(deployment.evidence.start, deployment.evidence.end)).toBe(deployment.evidence.text);
     expect(second.id).toBe("line-2");
     expect(second.error).toBeTruthy();
+  });
+
+  it("imports, lists, pauses and exports sources on the embedded store", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "seismo-cli-sources-"));
+    const env = { SEISMO_DATA_DIR: dir, DATABASE_URL: "" };
+    const list = join(dir, "list.yaml");
+    await writeFile(list, "- url: https://a.example/rss\n  name: Outlet A\n  tags: { language: sq }\n- url: nope\n");
+    const imported = await seismo(["sources", "import", list], undefined, env).catch((e) => e);
+    expect(imported.code).toBe(1); // one bad entry
+    expect(imported.stdout).toMatch(/1 added, 1 failed/);
+    const { stdout: listed } = await seismo(["sources", "list"], undefined, env);
+    const id = /^(src_\w+)/.exec(listed)?.[1] ?? "";
+    expect(listed).toContain("Outlet A <https://a.example/rss>  [never polled]");
+    const { stdout: paused } = await seismo(["sources", "pause", id], undefined, env);
+    expect(paused).toBe(`${id}: paused\n`);
+    const { stdout: opml } = await seismo(["sources", "export"], undefined, env);
+    expect(opml).toContain('xmlUrl="https://a.example/rss" language="sq"');
   });
 
   it("fails with usage on an unknown command", async () => {

@@ -8,6 +8,7 @@ const COMMANDS: Record<string, string> = {
   extract: "extract articles: --manifest FILE.jsonl, or FILE… [--url URL]; prints JSON lines",
   tag: "tag JSON lines {id, text} from stdin with tension indicators; prints JSON lines",
   token: "manage API tokens: create NAME [--role R] | list | revoke ID",
+  sources: "manage sources: add URL | list | show | pause | resume | remove | fetch | import FILE | export",
   help: "show this help",
 };
 
@@ -33,6 +34,9 @@ async function main(argv: string[]): Promise<number> {
       manifest: { type: "string" },
       url: { type: "string" },
       role: { type: "string" },
+      name: { type: "string" },
+      interval: { type: "string" },
+      tag: { type: "string", multiple: true },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -58,6 +62,8 @@ async function main(argv: string[]): Promise<number> {
     case "tag":
       await (await import("./commands/tag.ts")).tagStream(process.stdin, write);
       return 0;
+    case "sources":
+      return (await import("./commands/sources.ts")).sources(rest, values, write);
     case "token":
       return (await import("./commands/token.ts")).token(rest, values.role, write);
     default:

@@ -2,20 +2,13 @@ import zlib from "node:zlib";
 import { SeismoError } from "@seismo/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decodeBody } from "../decode/index.ts";
+import { encodeSingleByte } from "../testing/encode.ts";
 import { startServer, type TestServer } from "../testing/server.ts";
 import { createFetcher, type Fetcher } from "./index.ts";
 
 const MB = 1024 * 1024;
 const GZIP_BOMB = zlib.gzipSync(Buffer.alloc(50 * MB), { level: 9 });
 const TEXT = "Vesti dana: ".repeat(200);
-
-/** windows-1251 bytes for a string, built from TextDecoder's own table. */
-function encode1251(text: string): Buffer {
-  const table = new Map<string, number>();
-  const decoder = new TextDecoder("windows-1251");
-  for (let b = 0; b < 256; b++) table.set(decoder.decode(Uint8Array.of(b)), b);
-  return Buffer.from([...text].map((ch) => table.get(ch) ?? 0x3f));
-}
 
 const CYRILLIC_PAGE =
   "<html><head><title>Вести</title></head><body><h1>Србија и Косово: напетост расте</h1>" +
@@ -60,7 +53,7 @@ beforeAll(async () => {
     } else if (path === "/unknown-coding") {
       res.writeHead(200, { "content-encoding": "zstd-ish" }).end("x");
     } else if (path === "/cyrillic") {
-      res.writeHead(200, { "content-type": "text/html" }).end(encode1251(CYRILLIC_PAGE));
+      res.writeHead(200, { "content-type": "text/html" }).end(encodeSingleByte(CYRILLIC_PAGE, "windows-1251"));
     } else {
       res.end("ok");
     }

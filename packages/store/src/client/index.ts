@@ -1,5 +1,8 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
+import { lockDataDir } from "../lock/index.ts";
 
 /** The few SQL operations the store needs, the same on PostgreSQL and PGlite. */
 export interface SqlClient {
@@ -77,7 +80,18 @@ async function openPostgres(target: { url: string; schema?: string; poolSize?: n
 }
 
 async function openPglite(dataDir?: string): Promise<SqlClient> {
-  const db = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+  let unlock = () => {};
+  if (dataDir) {
+    mkdirSync(dirname(dataDir), { recursive: true });
+    unlock = lockDataDir(dataDir);
+  }
+  let db: PGlite;
+  try {
+    db = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   type Tx = Pick<PGlite, "query" | "exec">;
   const fromTx = (tx: Tx, root: boolean): SqlClient => ({
     dialect: "pglite",
@@ -93,6 +107,7 @@ async function openPglite(dataDir?: string): Promise<SqlClient> {
     },
     async close() {
       if (!db.closed) await db.close();
+      unlock();
     },
   });
   return fromTx(db, true);

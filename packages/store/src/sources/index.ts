@@ -21,7 +21,11 @@ export type SourceInput = z.input<typeof SourceInputSchema>;
 export const SourcePatchSchema = z
   .object({
     name: z.string().min(1).max(200),
-    intervalSeconds: z.number().int().min(30).max(7 * 86400),
+    intervalSeconds: z
+      .number()
+      .int()
+      .min(30)
+      .max(7 * 86400),
     enabled: z.boolean(),
     tags: z.record(z.string(), z.string()),
     ignoreRobots: z.boolean(),
@@ -126,7 +130,14 @@ export class SourceRepo {
          next_poll_at = CASE WHEN $4 IS TRUE THEN now() ELSE next_poll_at END,
          updated_at = now()
        WHERE id = $1 AND removed_at IS NULL RETURNING *`,
-      [id, p.name ?? null, p.intervalSeconds ?? null, p.enabled ?? null, p.tags ? JSON.stringify(p.tags) : null, p.ignoreRobots ?? null],
+      [
+        id,
+        p.name ?? null,
+        p.intervalSeconds ?? null,
+        p.enabled ?? null,
+        p.tags ? JSON.stringify(p.tags) : null,
+        p.ignoreRobots ?? null,
+      ],
     );
     return row ? toSource(row) : null;
   }

@@ -1,18 +1,18 @@
 import { z } from "zod";
-import { hashString, mix32, words } from "../tokens/index.ts";
+import { mix32, wordHashes } from "../tokens/index.ts";
 
 /** Words per shingle: long enough that rewrites share few shingles, short enough that one edit costs few. */
 export const SHINGLE_SIZE = 4;
 /** MinHash permutations: standard error of the Jaccard estimate is about 0.5/√128 ≈ 0.044. */
 export const PERMUTATIONS = 128;
-/** The value every slot of an empty text's MinHash holds (no shingle ever hashed lower). */
-export const EMPTY_SLOT = 0xffffffff;
+/** The value every slot of an empty text's MinHash holds: the largest signed 32-bit integer. */
+export const EMPTY_SLOT = 0x7fffffff;
 
 export const FingerprintSchema = z.object({
   /** 64-bit SimHash over the shingles, 16 lower-case hex digits. */
   simhash: z.string().regex(/^[0-9a-f]{16}$/),
-  /** PERMUTATIONS unsigned 32-bit minima, one per hash function, over distinct word shingles. */
-  minhash: z.array(z.number().int().min(0).max(EMPTY_SLOT)).length(PERMUTATIONS),
+  /** PERMUTATIONS signed 32-bit minima (fit a PostgreSQL integer[]), one per hash function. */
+  minhash: z.array(z.number().int().min(-0x80000000).max(EMPTY_SLOT)).length(PERMUTATIONS),
   /** Distinct shingles in the text; lets nearDuplicate estimate containment as well as Jaccard. */
   shingles: z.number().int().min(0),
 });
@@ -20,7 +20,7 @@ export type Fingerprint = z.infer<typeof FingerprintSchema>;
 
 // Fixed seeds so that fingerprints stored today compare with fingerprints computed next year.
 const SEEDS = (() => {
-  const seeds = new Uint32Array(PERMUTATIONS);
+  const seeds = new Int32Array(PERMUTATIONS);
   let s = 0x9e3779b9;
   for (let i = 0; i < PERMUTATIONS; i++) {
     s = mix32(s + 0x6d2b79f5);
@@ -30,14 +30,12 @@ const SEEDS = (() => {
 })();
 
 /** Distinct hashes of the word k-shingles of a text (a text shorter than k words is one shingle). */
-export function shingleHashes(text: string, k = SHINGLE_SIZE): Uint32Array {
-  const tokens = words(text);
-  if (tokens.length === 0) return new Uint32Array(0);
-  const th = new Uint32Array(tokens.length);
-  for (let i = 0; i < tokens.length; i++) th[i] = hashString(tokens[i] as string);
-  const n = Math.max(1, tokens.length - k + 1);
-  const width = Math.min(k, tokens.length);
-  const out = new Uint32Array(n);
+export function shingleHashes(text: string, k = SHINGLE_SIZE): Int32Array {
+  const th = wordHashes(text);
+  if (th.length === 0) return new Int32Array(0);
+  const n = Math.max(1, th.length - k + 1);
+  const width = Math.min(k, th.length);
+  const out = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     let h = 0x2545f491;
     for (let j = 0; j < width; j++) h = mix32(Math.imul(h, 31) + (th[i + j] as number));
@@ -50,8 +48,8 @@ export function shingleHashes(text: string, k = SHINGLE_SIZE): Uint32Array {
   return out.subarray(0, m);
 }
 
-function minhashOf(shingles: Uint32Array): number[] {
-  const mins = new Uint32Array(PERMUTATIONS).fill(EMPTY_SLOT);
+function minhashOf(shingles: Int32Array): number[] {
+  const mins = new Int32Array(PERMUTATIONS).fill(EMPTY_SLOT);
   for (let s = 0; s < shingles.length; s++) {
     const x = shingles[s] as number;
     for (let i = 0; i < PERMUTATIONS; i++) {
@@ -59,21 +57,22 @@ function minhashOf(shingles: Uint32Array): number[] {
       let v = Math.imul(x ^ (SEEDS[i] as number), 0x9e3779b1);
       v ^= v >>> 16;
       v = Math.imul(v, 0x85ebca6b);
-      v = (v ^ (v >>> 13)) >>> 0;
+      v ^= v >>> 13;
       if (v < (mins[i] as number)) mins[i] = v;
     }
   }
   return Array.from(mins);
 }
 
-function simhashOf(shingles: Uint32Array): string {
+function simhashOf(shingles: Int32Array): string {
   const acc = new Int32Array(64);
   for (let s = 0; s < shingles.length; s++) {
     const lo = shingles[s] as number;
     const hi = mix32(lo ^ 0x5bd1e995);
+    // Branch-free: the bits are random, so an if here mispredicts half the time and triples the cost.
     for (let b = 0; b < 32; b++) {
-      acc[b] = (acc[b] as number) + (((lo >>> b) & 1) === 1 ? 1 : -1);
-      acc[b + 32] = (acc[b + 32] as number) + (((hi >>> b) & 1) === 1 ? 1 : -1);
+      acc[b] = (acc[b] as number) + ((lo >>> b) & 1) * 2 - 1;
+      acc[b + 32] = (acc[b + 32] as number) + ((hi >>> b) & 1) * 2 - 1;
     }
   }
   let lo = 0;

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { contentHash, hashString, normalizeForHash, words } from "./index.ts";
+import { contentHash, hashString, normalizeForHash, wordHashes, words } from "./index.ts";
 
 describe("words", () => {
   it("folds Latin, diacritics and Cyrillic to the same words", () => {
@@ -28,10 +28,21 @@ describe("contentHash", () => {
 });
 
 describe("hashString", () => {
-  it("is an unsigned 32-bit integer and depends on the seed", () => {
+  it("is a signed 32-bit integer and depends on the seed", () => {
     const h = hashString("kosovo");
-    expect(h).toBeGreaterThanOrEqual(0);
-    expect(h).toBeLessThan(2 ** 32);
+    expect(h | 0).toBe(h);
     expect(hashString("kosovo", 7)).not.toBe(h);
+  });
+});
+
+describe("wordHashes", () => {
+  it("hashes exactly the words that words() returns", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "binary" }), (s) => {
+        expect([...wordHashes(s)]).toEqual(words(s).map((w) => hashString(w)));
+      }),
+    );
+    const text = "Zvečan, 𝐀lbin — Звечан's 2023 déjà-vu";
+    expect([...wordHashes(text)]).toEqual(words(text).map((w) => hashString(w)));
   });
 });

@@ -1,5 +1,6 @@
 import type { Modality } from "@seismo/core";
-import { CLAUSE_BREAK, LEFT_CUES, REVERSAL, RIGHT_CUES } from "./cues.ts";
+import type { Lang } from "../data/index.ts";
+import { CUES, type CueSet } from "./cues.ts";
 
 export interface ModalityReading {
   modality: Modality;
@@ -14,10 +15,10 @@ function countWords(text: string): number {
   return text.match(WORD)?.length ?? 0;
 }
 
-function clauseStart(left: string): number {
+function clauseStart(left: string, breaks: RegExp): number {
   let start = 0;
-  CLAUSE_BREAK.lastIndex = 0;
-  for (let m = CLAUSE_BREAK.exec(left); m !== null; m = CLAUSE_BREAK.exec(left)) start = m.index + m[0].length;
+  breaks.lastIndex = 0;
+  for (let m = breaks.exec(left); m !== null; m = breaks.exec(left)) start = m.index + m[0].length;
   return start;
 }
 
@@ -29,12 +30,15 @@ interface Hit {
 }
 
 /** The cue of each kind closest to the trigger, within its reach. */
-function leftHits(clause: string): Hit[] {
+function leftHits(clause: string, cues: CueSet): Hit[] {
   const hits: Hit[] = [];
-  for (const cue of LEFT_CUES) {
+  for (const cue of cues.left) {
     cue.re.lastIndex = 0;
     let last: RegExpExecArray | null = null;
-    for (let m = cue.re.exec(clause); m !== null; m = cue.re.exec(clause)) last = m;
+    for (let m = cue.re.exec(clause); m !== null; m = cue.re.exec(clause)) {
+      last = m;
+      if (m[0].length === 0) cue.re.lastIndex++;
+    }
     if (last === null) continue;
     const words = countWords(clause.slice(last.index + last[0].length));
     if (words <= cue.maxWords) hits.push({ modality: cue.modality, cue: last[0], words, at: last.index });
@@ -46,26 +50,28 @@ function leftHits(clause: string): Hit[] {
  * Reads the modality of the trigger sentence[start, end) from the words around it in its clause.
  * Negation wins over speculation, which wins over intent: "will not deploy" is negated and
  * "could be ready to deploy" speculative. Reported speech ("the White House said") is no cue,
- * so what a named source reports stays asserted.
+ * so what a named source reports stays asserted. For Serbian and Albanian, `sentence` is the
+ * folded key the triggers matched on.
  */
-export function readModality(sentence: string, start: number, end: number): ModalityReading {
+export function readModality(sentence: string, start: number, end: number, lang: Lang = "en"): ModalityReading {
+  const cues = CUES[lang];
   const left = sentence.slice(0, start);
-  const from = clauseStart(left);
+  const from = clauseStart(left, cues.clauseBreak);
   const clause = left.slice(from);
-  const hits = leftHits(clause);
+  const hits = leftHits(clause, cues);
 
   const right = sentence.slice(end, end + RIGHT_WINDOW);
-  for (const cue of RIGHT_CUES) {
+  for (const cue of cues.right) {
     const m = cue.re.exec(right);
     if (m) hits.push({ modality: cue.modality, cue: m[0].trim(), words: 0, at: Number.POSITIVE_INFINITY });
   }
 
   const negation = hits.find((h) => h.modality === "negated");
   if (negation) {
-    const reversal = REVERSAL.exec(left);
+    const reversal = cues.reversal?.exec(left);
     if (reversal && reversal.index < from + (Number.isFinite(negation.at) ? negation.at : clause.length)) {
       // A negated act under a reversed commitment is planned, or simply happens.
-      const planned = leftHits(left.slice(0, reversal.index)).find((h) => h.modality === "intent");
+      const planned = leftHits(left.slice(0, reversal.index), cues).find((h) => h.modality === "intent");
       return planned ? { modality: "intent", cue: `${planned.cue} … ${reversal[0]}` } : { modality: "asserted" };
     }
     return { modality: "negated", cue: negation.cue };
