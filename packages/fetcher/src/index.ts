@@ -1,4 +1,4 @@
-export { backoffDelay, type BackoffOptions, parseRetryAfter } from "./backoff/index.ts";
+export { type BackoffOptions, backoffDelay, parseRetryAfter } from "./backoff/index.ts";
 export {
   type CharsetSource,
   charsetFromContentType,
@@ -9,9 +9,9 @@ export {
 export type { ResolvedAddress, Resolver } from "./dns-guard/index.ts";
 export { createFetcher, type Fetcher } from "./fetcher/index.ts";
 export {
+  type FetchEvent,
   type FetcherOptions,
   FetcherOptionsSchema,
-  type FetchEvent,
   type FetchOptions,
   type FetchResult,
 } from "./fetcher/options.ts";

@@ -3,6 +3,7 @@ import { openSqlClient, type SqlClient, type StoreTarget } from "./client/index.
 import { IndicatorRepo } from "./indicators/index.ts";
 import { migrate } from "./migrate/index.ts";
 import { SourceRepo } from "./sources/index.ts";
+import { StoryRepo } from "./stories/index.ts";
 import { TokenRepo } from "./tokens/index.ts";
 import { TrendRepo } from "./trends/index.ts";
 
@@ -10,6 +11,8 @@ export type { ArticleInput, StoredArticle } from "./articles/index.ts";
 export type { SqlClient, StoreTarget } from "./client/index.ts";
 export { articleIdFor, sha256Hex, sourceIdFor } from "./ids/index.ts";
 export type { StoredIndicator } from "./indicators/index.ts";
+export { placeKey } from "./indicators/index.ts";
+export type { IndicatorHit, IndicatorSearch } from "./indicators/search.ts";
 export {
   type FetchLogEntry,
   type Source,
@@ -19,7 +22,9 @@ export {
   SourcePatchSchema,
 } from "./sources/index.ts";
 export { type ApiRole, type ApiToken, ROLES as API_ROLES } from "./tokens/index.ts";
-export type { TrendPoint, TrendQuery } from "./trends/index.ts";
+export type { StoryOutlet, StoryRow } from "./stories/index.ts";
+export type { Resolution, TrendPoint, TrendQuery } from "./trends/index.ts";
+export { addDays, buildSeries, type SeriesPoint } from "./trends/series.ts";
 
 /** The store: one SQL client (PostgreSQL or PGlite, same migrations) and a repository per table group. */
 export class Store {
@@ -28,6 +33,7 @@ export class Store {
   readonly indicators: IndicatorRepo;
   readonly trends: TrendRepo;
   readonly tokens: TokenRepo;
+  readonly stories: StoryRepo;
   #closing: Promise<void> | undefined;
 
   private constructor(readonly sql: SqlClient) {
@@ -36,6 +42,7 @@ export class Store {
     this.indicators = new IndicatorRepo(sql);
     this.trends = new TrendRepo(sql);
     this.tokens = new TokenRepo(sql);
+    this.stories = new StoryRepo(sql);
   }
 
   /** Opens the database and brings its schema up to date. */

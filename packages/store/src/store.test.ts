@@ -92,6 +92,17 @@ describe.each(targets)("store on %s", (_name, target) => {
     });
     expect(withNegated.map((p) => [p.type, p.count])).toEqual([["deployment", 1]]);
 
+    const page1 = await store.indicators.search({ limit: 2, place: "Zveçan", types: ["clash"] });
+    expect(page1.hits).toHaveLength(2);
+    expect(page1.hits[0]?.article.title).toBe("T");
+    expect(page1.next).toBeNull();
+    const onePerPage = await store.indicators.search({ limit: 1, place: "zvecan" });
+    const nextPage = await store.indicators.search({ limit: 1, place: "zvecan", cursor: onePerPage.next ?? "" });
+    expect(nextPage.hits[0]?.id).not.toBe(onePerPage.hits[0]?.id);
+
+    const aroundZvecan = await store.trends.daily({ from: "2023-09-29", to: "2023-09-29", place: "Звечан" });
+    expect(aroundZvecan).toEqual([{ day: "2023-09-29", type: "clash", count: 2, intensity: 1 }]);
+
     await store.indicators.replaceForArticle(first.article, [indicator("talks", "asserted", 0)]);
     const after = await store.trends.daily({ from: "2023-09-29", to: "2023-09-29", sourceId: source.id });
     expect(after.map((p) => [p.type, p.count])).toEqual([["talks", 1]]);

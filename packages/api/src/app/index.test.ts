@@ -83,6 +83,43 @@ describe("API", () => {
     expect(body.points).toEqual([{ day: "2023-09-29", type: "clash", count: 1, intensity: expect.closeTo(0.6, 5) }]);
   });
 
+  it("answers place trends under any spelling, with a baseline beside each point", async () => {
+    const res = await app.request(
+      "/api/v1/trends?from=2023-09-29&to=2023-09-30&place=Zvecan&baselineWindow=3",
+      auth(viewer),
+    );
+    const body = (await res.json()) as {
+      totals: Record<string, number>;
+      series: Array<{ type: string; points: Array<{ t: string; count: number; baseline: { mean: number } | null }> }>;
+    };
+    expect(body.totals).toEqual({ clash: 1 });
+    expect(body.series[0]?.points.map((p) => [p.t, p.count, p.baseline?.mean])).toEqual([
+      ["2023-09-29", 1, 0],
+      ["2023-09-30", 0, expect.closeTo(1 / 3, 3)],
+    ]);
+  });
+
+  it("shows the sentences behind a count, and exports them as CSV and JSON lines", async () => {
+    const res = await app.request("/api/v1/indicators?type=clash&place=Звечан", auth(analyst));
+    const body = (await res.json()) as {
+      indicators: Array<{ evidence: { sentence: string }; article: { title: string } }>;
+    };
+    expect(body.indicators.map((i) => [i.article.title, i.evidence.sentence])).toEqual([
+      ["Clashes in Zvečan", "Police clashed with protesters in Zvečan."],
+    ]);
+    const csv = await (await app.request("/api/v1/indicators?format=csv", auth(analyst))).text();
+    expect(csv.split("\n")[0]).toBe("day,type,modality,evidence,sentence,places,actors,confidence,intensity,title,url");
+    expect(csv).toContain("2023-09-29,clash,asserted,clashed,Police clashed with protesters in Zvečan.,Zvečan,police");
+    const jsonl = await (await app.request("/api/v1/indicators?format=jsonl", auth(analyst))).text();
+    expect(
+      jsonl
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l).type),
+    ).toEqual(["clash"]);
+    expect((await app.request("/api/v1/indicators", auth(viewer))).status).toBe(403);
+  });
+
   it("rejects a bad query with a readable reason", async () => {
     const res = await app.request("/api/v1/trends?type=war", auth(viewer));
     expect(res.status).toBe(400);
@@ -115,6 +152,50 @@ describe("API", () => {
     const docs = await app.request("/docs");
     expect(await docs.text()).toContain("/docs/assets/swagger-ui-bundle.js");
     expect((await app.request("/docs/assets/swagger-ui-bundle.js")).status).toBe(200);
+  });
+
+  it("answers a repeated GET with 304 when its ETag still matches", async () => {
+    const first = await app.request("/api/v1/trends?from=2023-09-01&to=2023-09-30", auth(viewer));
+    const tag = first.headers.get("etag") ?? "";
+    expect(tag).toMatch(/.+/);
+    const again = await app.request("/api/v1/trends?from=2023-09-01&to=2023-09-30", {
+      headers: { ...auth(viewer).headers, "if-none-match": tag },
+    });
+    expect(again.status).toBe(304);
+  });
+
+  it("limits requests per token with 429 and Retry-After", async () => {
+    const limited = createApi({
+      store,
+      redisPing: async () => true,
+      logger: silentLogger(),
+      fetchPage: async () => {
+        throw new Error("unused");
+      },
+      rateLimitPerMinute: 2,
+    });
+    for (let i = 0; i < 2; i++) expect((await limited.request("/api/v1/trends", auth(viewer))).status).toBe(200);
+    const refused = await limited.request("/api/v1/trends", auth(viewer));
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("rate_limited");
+    expect((await limited.request("/api/v1/trends", auth(analyst))).status).toBe(200);
+  });
+
+  it("sends CORS headers only to configured origins", async () => {
+    const withCors = createApi({
+      store,
+      redisPing: async () => true,
+      logger: silentLogger(),
+      fetchPage: async () => {
+        throw new Error("unused");
+      },
+      corsOrigins: ["https://newsroom.example"],
+    });
+    const ok = await withCors.request("/api/v1/health", { headers: { origin: "https://newsroom.example" } });
+    expect(ok.headers.get("access-control-allow-origin")).toBe("https://newsroom.example");
+    const other = await withCors.request("/api/v1/health", { headers: { origin: "https://evil.example" } });
+    expect(other.headers.get("access-control-allow-origin")).toBeNull();
   });
 
   it("answers unknown routes in the one error shape", async () => {

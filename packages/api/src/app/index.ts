@@ -5,13 +5,17 @@ import type { QueueSet } from "@seismo/queue";
 import type { PageFetcher } from "@seismo/sources";
 import { SourceService } from "@seismo/sources";
 import type { Store } from "@seismo/store";
+import { cors } from "hono/cors";
+import { etag } from "hono/etag";
 import { requestId } from "hono/request-id";
 import { type AuthVariables, authenticate } from "../auth/index.ts";
 import { registerDashboard } from "../dashboard/index.ts";
 import { registerDocs } from "../docs/index.ts";
 import { sendError, toErrorResponse } from "../errors/index.ts";
+import { rateLimit } from "../rate-limit/index.ts";
 import { registerArticles } from "../routes/articles.ts";
 import { registerHealth } from "../routes/health.ts";
+import { registerIndicators } from "../routes/indicators.ts";
 import { registerSources } from "../routes/sources.ts";
 import { registerTrends } from "../routes/trends.ts";
 
@@ -23,11 +27,16 @@ export interface ApiDeps {
   metrics?: Metrics | undefined;
   /** How the API fetches a URL when an operator adds a source (the pipeline's polite fetcher). */
   fetchPage: PageFetcher;
+  /** Origins allowed to call the API from a browser (CORS); none by default. */
+  corsOrigins?: string[];
+  /** Requests per minute per token (default 600). */
+  rateLimitPerMinute?: number;
 }
 
 /** Builds the HTTP app: routes, auth, docs and the dashboard. It does not listen. */
 export function createApi(deps: ApiDeps) {
   const log = deps.logger.child({ component: "api" });
+  const limiter = rateLimit(deps.rateLimitPerMinute ?? 600);
   const app = new OpenAPIHono<{ Variables: AuthVariables }>({
     defaultHook: (result, c) => {
       if (!result.success) {
@@ -37,6 +46,10 @@ export function createApi(deps: ApiDeps) {
     },
   });
   app.use("*", requestId());
+  if (deps.corsOrigins && deps.corsOrigins.length > 0) {
+    app.use("/api/*", cors({ origin: deps.corsOrigins, allowHeaders: ["authorization", "content-type"], maxAge: 600 }));
+  }
+  app.use("/api/*", etag());
   app.onError((error, c) =>
     toErrorResponse(c, error, (err) => {
       deps.metrics?.errorsTotal.inc({ component: "api" });
@@ -50,9 +63,13 @@ export function createApi(deps: ApiDeps) {
     if (c.req.path === "/api/v1/health") return next();
     return authenticate(deps.store)(c, next);
   });
+  app.use("/api/v1/*", async (c, next) => (c.req.path === "/api/v1/health" ? next() : limiter(c, next)));
   registerArticles(app, deps);
   registerTrends(app, deps);
-  registerSources(app, { sources: new SourceService({ store: deps.store, queues: deps.queues, fetchPage: deps.fetchPage }) });
+  registerIndicators(app, deps);
+  registerSources(app, {
+    sources: new SourceService({ store: deps.store, queues: deps.queues, fetchPage: deps.fetchPage }),
+  });
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
   app.doc31("/openapi.json", {

@@ -35,6 +35,22 @@ export const ArticleOut = z
   })
   .openapi("Article");
 
+export const SeriesOut = z
+  .object({
+    type: z.enum(INDICATOR_TYPES),
+    total: z.number().int(),
+    points: z.array(
+      z.object({
+        t: z.string(),
+        count: z.number().int(),
+        intensity: z.number(),
+        baseline: z.object({ mean: z.number(), sd: z.number() }).nullable(),
+        z: z.number().nullable(),
+      }),
+    ),
+  })
+  .openapi("TrendSeries");
+
 export const TrendPointOut = z
   .object({ day: z.string(), type: z.enum(INDICATOR_TYPES), count: z.number().int(), intensity: z.number() })
   .openapi("TrendPoint");
@@ -56,6 +72,15 @@ export const TrendsQuery = z.object({
     type: "string",
   }),
   sourceId: z.string().optional(),
+  place: z.string().min(1).max(100).optional().openapi({ description: "any spelling: Zvečan, Zvecan, Звечан" }),
+  resolution: z.enum(["day", "week"]).default("day"),
+  baselineWindow: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(90)
+    .optional()
+    .openapi({ description: "periods in the rolling baseline (default 14 days or 8 weeks)" }),
 });
 
 export const ArticlesQuery = z.object({

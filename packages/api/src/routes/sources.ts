@@ -1,6 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import type { Source } from "@seismo/store";
 import type { SourceService } from "@seismo/sources";
+import type { Source } from "@seismo/store";
 import { requireRole } from "../auth/index.ts";
 import { ErrorSchema } from "./schemas.ts";
 

@@ -1,14 +1,17 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { SeismoError } from "@seismo/core";
-import type { Store } from "@seismo/store";
-import { ErrorSchema, TrendPointOut, TrendsQuery } from "./schemas.ts";
+import { INDICATOR_TYPES, SeismoError } from "@seismo/core";
+import { addDays, buildSeries, type Store } from "@seismo/store";
+import { ErrorSchema, SeriesOut, TrendPointOut, TrendsQuery } from "./schemas.ts";
 
 const route = createRoute({
   method: "get",
   path: "/api/v1/trends",
   tags: ["trends"],
-  summary: "Indicator counts by type and day",
-  description: "Counts come from the daily rollup. Negated and speculative indicators are excluded unless asked for.",
+  summary: "Indicator counts by type and day or week, with a rolling baseline",
+  description:
+    "Counts come from the rollup tables. Negated and speculative indicators are excluded unless asked for. " +
+    "`series` has one zero-filled series per type; each point carries the mean and deviation of the preceding " +
+    "`baselineWindow` periods and a z score, so a chart can shade what is unusual. `points` lists the non-zero periods.",
   security: [{ bearer: [] }],
   request: { query: TrendsQuery },
   responses: {
@@ -19,8 +22,10 @@ const route = createRoute({
           schema: z.object({
             from: z.string(),
             to: z.string(),
+            resolution: z.enum(["day", "week"]),
             totals: z.record(z.string(), z.number()),
             points: z.array(TrendPointOut),
+            series: z.array(SeriesOut),
           }),
         },
       },
@@ -41,15 +46,31 @@ export function registerTrends(app: OpenAPIHono<any>, deps: { store: Store }) {
     if (from > to) throw new SeismoError("bad_request", `from (${from}) is after to (${to})`);
     if ((Date.parse(to) - Date.parse(from)) / DAY_MS > 3660)
       throw new SeismoError("bad_request", "range longer than 10 years");
-    const points = await deps.store.trends.daily({
-      from,
+    if (q.place && q.sourceId) throw new SeismoError("bad_request", "filter by place or by sourceId, not both");
+    const window = q.baselineWindow ?? (q.resolution === "week" ? 8 : 14);
+    const warmFrom = addDays(from, -window * (q.resolution === "week" ? 7 : 1));
+    const all = await deps.store.trends.daily({
+      from: warmFrom,
       to,
+      resolution: q.resolution,
       ...(q.type ? { types: q.type } : {}),
       ...(q.modality ? { modalities: q.modality } : {}),
       ...(q.sourceId ? { sourceId: q.sourceId } : {}),
+      ...(q.place ? { place: q.place } : {}),
     });
+    const series = buildSeries(all, {
+      from,
+      to,
+      resolution: q.resolution,
+      window,
+      types:
+        q.type ??
+        [...new Set(all.map((p) => p.type))].sort((a, b) => INDICATOR_TYPES.indexOf(a) - INDICATOR_TYPES.indexOf(b)),
+    }) as Array<z.infer<typeof SeriesOut>>;
+    const firstVisible = series[0]?.points[0]?.t ?? from;
+    const points = all.filter((p) => p.day >= firstVisible);
     const totals: Record<string, number> = {};
     for (const p of points) totals[p.type] = (totals[p.type] ?? 0) + p.count;
-    return c.json({ from, to, totals, points }, 200);
+    return c.json({ from, to, resolution: q.resolution, totals, points, series }, 200);
   });
 }

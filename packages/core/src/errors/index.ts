@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   "fetch_failed",
   "parse_failed",
   "unavailable",
+  "rate_limited",
   "internal",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -24,6 +25,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   fetch_failed: 502,
   parse_failed: 422,
   unavailable: 503,
+  rate_limited: 429,
   internal: 500,
 };
 

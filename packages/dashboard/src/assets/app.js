@@ -44,7 +44,13 @@
           values: (_u, splits) => splits.map((s) => fmtDay.format(new Date(s * 1000))),
           incrs: [DAY, 2 * DAY, 7 * DAY, 14 * DAY, 30 * DAY, 91 * DAY, 365 * DAY],
         },
-        { stroke: "#5b6475", grid: { stroke: "#eceff4" }, ticks: { show: false }, size: 34, incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500] },
+        {
+          stroke: "#5b6475",
+          grid: { stroke: "#eceff4" },
+          ticks: { show: false },
+          size: 34,
+          incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500],
+        },
       ],
       hooks: {
         setCursor: [
@@ -52,7 +58,9 @@
             const i = u.cursor.idx;
             if (readout) {
               readout.textContent =
-                i == null ? "" : `${fmtDay.format(new Date(xs[i] * 1000))}: ${spec.counts[i]} (baseline ${spec.mean[i]})`;
+                i == null
+                  ? ""
+                  : `${fmtDay.format(new Date(xs[i] * 1000))}: ${spec.counts[i]} (baseline ${spec.mean[i]})`;
             }
           },
         ],

@@ -22,7 +22,11 @@ const FILES: Record<string, { body: Buffer; type: string }> = {
 
 /** Changes whenever any asset changes, so URLs carrying it can be cached for a year. */
 export const ASSET_VERSION = createHash("sha256")
-  .update(Object.values(FILES).map((f) => f.body.toString("latin1")).join("\0"))
+  .update(
+    Object.values(FILES)
+      .map((f) => f.body.toString("latin1"))
+      .join("\0"),
+  )
   .digest("hex")
   .slice(0, 10);
 

@@ -8,7 +8,8 @@ export const SESSION_COOKIE = "seismo_session";
 export const RANK: Record<ApiRole, number> = { viewer: 0, analyst: 1, operator: 2 };
 export const canSee = (user: ApiToken, role: ApiRole): boolean => RANK[user.role] >= RANK[role];
 
-const isHttps = (c: Context) => new URL(c.req.url).protocol === "https:" || c.req.header("x-forwarded-proto") === "https";
+const isHttps = (c: Context) =>
+  new URL(c.req.url).protocol === "https:" || c.req.header("x-forwarded-proto") === "https";
 
 /**
  * The session is the API token itself in an HttpOnly, SameSite=Strict cookie: it is verified on

@@ -36,7 +36,9 @@ describe("segmentText", () => {
   });
 
   it("ignores offsets that fall outside the text", () => {
-    const segs = segmentText("short", [{ id: "x", type: "talks", modality: "asserted", start: 3, end: 99, sentence: "" }]);
+    const segs = segmentText("short", [
+      { id: "x", type: "talks", modality: "asserted", start: 3, end: 99, sentence: "" },
+    ]);
     expect(segs).toEqual([{ text: "short", start: 0, marks: [], endsHere: [], sentence: null }]);
   });
 });

@@ -1,8 +1,8 @@
 import type { IndicatorType, Modality } from "@seismo/core";
 import type { ApiRole, ApiToken } from "@seismo/store";
 import type { Child, PropsWithChildren } from "hono/jsx";
-import { canSee } from "../auth/index.ts";
 import { ASSET_VERSION } from "../assets/index.ts";
+import { canSee } from "../auth/index.ts";
 
 const NAV: Array<{ href: string; label: string; role: ApiRole; key: string }> = [
   { href: "/", label: "Overview", role: "viewer", key: "overview" },

@@ -124,7 +124,10 @@ class AutoInflate extends Transform {
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
     if (!this.inner) {
       this.head = Buffer.concat([this.head, chunk]);
-      if (this.head.length < 2) return callback();
+      if (this.head.length < 2) {
+        callback();
+        return;
+      }
       const b0 = this.head[0] ?? 0;
       const b1 = this.head[1] ?? 0;
       const zlibWrapped = (b0 & 0x0f) === 8 && ((b0 << 8) | b1) % 31 === 0;
@@ -137,7 +140,11 @@ class AutoInflate extends Transform {
   }
 
   override _flush(callback: TransformCallback): void {
-    if (!this.inner) return callback(this.head.length ? Object.assign(new Error("truncated deflate body"), { code: "Z_BUF_ERROR" }) : null);
+    if (!this.inner) {
+      const truncated = Object.assign(new Error("truncated deflate body"), { code: "Z_BUF_ERROR" });
+      callback(this.head.length ? truncated : null);
+      return;
+    }
     this.inner.once("end", () => callback());
     this.inner.end();
   }

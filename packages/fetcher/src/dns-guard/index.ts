@@ -1,7 +1,7 @@
 import dns from "node:dns";
 import type { LookupFunction } from "node:net";
 import { SeismoError } from "@seismo/core";
-import { HostAllowlist, parseIp, refusalReason } from "../ip-guard/index.ts";
+import { type HostAllowlist, parseIp, refusalReason } from "../ip-guard/index.ts";
 
 export interface ResolvedAddress {
   address: string;
@@ -118,7 +118,10 @@ export class DnsGuard {
 }
 
 function bareHostname(hostname: string): string {
-  return hostname.replace(/^\[|\]$/g, "").replace(/\.$/, "").toLowerCase();
+  return hostname
+    .replace(/^\[|\]$/g, "")
+    .replace(/\.$/, "")
+    .toLowerCase();
 }
 
 function refused(url: URL, reason: string): SeismoError {

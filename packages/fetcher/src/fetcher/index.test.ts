@@ -156,7 +156,12 @@ describe("createFetcher", () => {
   });
 
   it("checks robots.txt on every redirect hop", async () => {
-    const strict = createFetcher({ contact: "ops@seismo.example", botName: "OtherBot", allowHosts: ["127.0.0.1"], minDelayMs: 0 });
+    const strict = createFetcher({
+      contact: "ops@seismo.example",
+      botName: "OtherBot",
+      allowHosts: ["127.0.0.1"],
+      minDelayMs: 0,
+    });
     try {
       const error = await failure(strict.fetch(`${server.origin}/to-private`));
       expect(error.message).toMatch(/private\/secret: disallowed by robots\.txt/);

@@ -1,19 +1,20 @@
 import { SeismoError } from "@seismo/core";
 import { Agent, type Dispatcher, request } from "undici";
-import { parseRetryAfter } from "../backoff/index.ts";
 import { ACCEPT_ENCODING, readBody } from "../decompress/index.ts";
 import { DnsGuard } from "../dns-guard/index.ts";
 import { HostAllowlist } from "../ip-guard/index.ts";
 import { HostLimiter } from "../limiter/index.ts";
-import { type RobotsResponse, RobotsCache } from "../robots/index.ts";
+import { RobotsCache, type RobotsResponse } from "../robots/index.ts";
+import { asSeismoError, statusError, statusOf } from "./errors.ts";
 import {
-  type FetcherOptions,
   type FetchEvent,
+  type FetcherOptions,
   type FetchOptions,
   type FetchResult,
   parseFetcherOptions,
   type ResolvedFetcherOptions,
 } from "./options.ts";
+import { parseHttpUrl, resolveLocation } from "./urls.ts";
 
 export interface Fetcher {
   /** GET one URL politely and safely; throws SeismoError (fetch_failed, forbidden, bad_request). */
@@ -134,7 +135,8 @@ async function fetchWithHops(
     for (;;) {
       await ctx.guard.check(current);
       if (!fetchOptions.ignoreRobots) await checkRobots(ctx, current);
-      const release = await ctx.limiter.acquire(current.hostname, fetchOptions.signal);
+      // Once the clock runs (later hops), a fired deadline also ends the wait for a slot.
+      const release = await ctx.limiter.acquire(current.hostname, timer ? signal : fetchOptions.signal);
       // The clock starts at the first request sent, not while we politely wait in the host queue.
       timer ??= setTimeout(
         () =>
@@ -265,74 +267,7 @@ function robotsDetail(response: RobotsResponse): { detail?: string } {
   return {};
 }
 
-function statusError(url: string, status: number, retryAfter: string | null): SeismoError {
-  const retryAfterMs = status === 429 || status === 503 ? parseRetryAfter(retryAfter) : null;
-  const retryable = status >= 500 || status === 429 || status === 408;
-  const wait = retryAfterMs !== null ? ` (retry after ${Math.round(retryAfterMs / 1000)} s)` : "";
-  return new SeismoError("fetch_failed", `GET ${url}: HTTP ${status}${wait}`, {
-    retryable,
-    details: { status, url, ...(retryAfterMs !== null ? { retryAfterMs } : {}) },
-  });
-}
-
-function statusOf(error: unknown): number | null {
-  if (!(error instanceof SeismoError)) return null;
-  const status = (error.details as { status?: unknown } | undefined)?.status;
-  return typeof status === "number" ? status : null;
-}
-
-function parseHttpUrl(url: string): URL {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new SeismoError("bad_request", `GET ${url}: not a URL`, { retryable: false });
-  }
-  assertHttp(parsed);
-  return parsed;
-}
-
-function resolveLocation(location: string, base: URL): URL {
-  let next: URL;
-  try {
-    next = new URL(location, base);
-  } catch {
-    throw new SeismoError("fetch_failed", `GET ${base.href}: bad redirect Location "${location}"`, {
-      retryable: false,
-    });
-  }
-  assertHttp(next);
-  return next;
-}
-
-function assertHttp(url: URL): void {
-  if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new SeismoError("forbidden", `GET ${url.href} refused: only http and https are fetched`, {
-      retryable: false,
-      details: { reason: "scheme" },
-    });
-  }
-  if (url.username || url.password) {
-    throw new SeismoError("forbidden", `GET ${url.origin} refused: credentials in URL`, { retryable: false });
-  }
-}
-
 function firstHeader(value: string | string[] | undefined): string | null {
   if (Array.isArray(value)) return value[0] ?? null;
   return value ?? null;
-}
-
-/** Network errors become retryable fetch_failed with the errno code in the message. */
-function asSeismoError(error: unknown, url: string): SeismoError {
-  if (error instanceof SeismoError) return error;
-  const code = (error as { code?: string } | null)?.code;
-  if (code === "UND_ERR_CONNECT_TIMEOUT") {
-    return new SeismoError("fetch_failed", `GET ${url}: connect timed out`, { cause: error, details: { code } });
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  return new SeismoError("fetch_failed", `GET ${url}: ${code ?? message}`, {
-    cause: error,
-    retryable: true,
-    details: { code: code ?? null },
-  });
 }

@@ -10,8 +10,14 @@ export const FetcherOptionsSchema = z.object({
   /** Where a site owner can reach us: a URL or mailto: put into the User-Agent. */
   contact: z.string().min(1),
   /** robots.txt product token and User-Agent product name. */
-  botName: z.string().regex(/^[A-Za-z][\w-]*$/).default("SeismoBot"),
-  botVersion: z.string().regex(/^[\w.-]+$/).default("0.1"),
+  botName: z
+    .string()
+    .regex(/^[A-Za-z][\w-]*$/)
+    .default("SeismoBot"),
+  botVersion: z
+    .string()
+    .regex(/^[\w.-]+$/)
+    .default("0.1"),
   concurrencyPerHost: positiveInt.default(2),
   minDelayMs: nonNegativeInt.default(1_000),
   connectTimeoutMs: positiveInt.default(10_000),

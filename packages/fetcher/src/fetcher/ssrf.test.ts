@@ -138,6 +138,19 @@ describe("SSRF guard", () => {
     }
   });
 
+  it("fetches from an allowlisted IPv6 loopback server", async () => {
+    const v6 = await startServer((_req, res) => res.end("six"), "::1").catch(() => null);
+    if (!v6) return; // no IPv6 loopback on this machine
+    const fetcher = createFetcher({ contact: "ops@seismo.example", allowHosts: ["::1"], minDelayMs: 0 });
+    try {
+      const result = await fetcher.fetch(`${v6.origin}/`, { ignoreRobots: true });
+      expect(new TextDecoder().decode(result.body)).toBe("six");
+    } finally {
+      await fetcher.close();
+      await v6.close();
+    }
+  });
+
   it("reports a DNS failure as retryable fetch_failed", async () => {
     const fetcher = createFetcher({ contact: "ops@seismo.example", resolve: fixedResolver({}), minDelayMs: 0 });
     try {
@@ -152,7 +165,9 @@ describe("SSRF guard", () => {
     const fetcher = createFetcher({ contact: "ops@seismo.example", allowHosts: ["127.0.0.1"], minDelayMs: 0 });
     try {
       const error = await failure(
-        fetcher.fetch(`${server.origin}/redirect?to=${encodeURIComponent("file:///etc/passwd")}`, { ignoreRobots: true }),
+        fetcher.fetch(`${server.origin}/redirect?to=${encodeURIComponent("file:///etc/passwd")}`, {
+          ignoreRobots: true,
+        }),
       );
       expect(error.code).toBe("forbidden");
     } finally {

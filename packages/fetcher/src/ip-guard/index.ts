@@ -102,7 +102,12 @@ export class HostAllowlist {
 
   /** Whether the hostname itself is listed (then its addresses are not checked). */
   allowsHostname(hostname: string): boolean {
-    return this.hostnames.has(hostname.toLowerCase().replace(/^\[|\]$/g, "").replace(/\.$/, ""));
+    return this.hostnames.has(
+      hostname
+        .toLowerCase()
+        .replace(/^\[|\]$/g, "")
+        .replace(/\.$/, ""),
+    );
   }
 
   /** Whether an address falls inside a listed IP or CIDR (IPv4-mapped IPv6 counts as its IPv4). */

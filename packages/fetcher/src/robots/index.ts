@@ -3,7 +3,10 @@ import robotsParser from "robots-parser";
 type Robot = ReturnType<typeof robotsParser>;
 
 /** What fetching /robots.txt gave: its text, a 4xx (no rules), or a failure (5xx, network). */
-export type RobotsResponse = { kind: "ok"; text: string } | { kind: "missing"; status: number } | { kind: "unavailable"; reason: string };
+export type RobotsResponse =
+  | { kind: "ok"; text: string }
+  | { kind: "missing"; status: number }
+  | { kind: "unavailable"; reason: string };
 
 export type RobotsFetch = (robotsUrl: string) => Promise<RobotsResponse>;
 

@@ -26,6 +26,8 @@ export interface StoredArticle {
   fetchedAt: string;
   taggedAt: string | null;
   eventDay: string;
+  storyId: string | null;
+  duplicateOf: string | null;
 }
 
 interface ArticleRow {
@@ -42,11 +44,13 @@ interface ArticleRow {
   fetched_at: Date;
   tagged_at: Date | null;
   event_day: string;
+  story_id: string | null;
+  duplicate_of: string | null;
 }
 
 /** Dates come back as text so PostgreSQL and PGlite agree on them whatever the time zone. */
 const COLUMNS = `id, source_id, url, canonical_url, title, byline, published_at, language, text, content_hash,
-  fetched_at, tagged_at, event_day::text AS event_day`;
+  fetched_at, tagged_at, event_day::text AS event_day, story_id, duplicate_of`;
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 export const toArticle = (r: ArticleRow): StoredArticle => ({
@@ -63,6 +67,8 @@ export const toArticle = (r: ArticleRow): StoredArticle => ({
   fetchedAt: new Date(r.fetched_at).toISOString(),
   taggedAt: iso(r.tagged_at),
   eventDay: r.event_day,
+  storyId: r.story_id,
+  duplicateOf: r.duplicate_of,
 });
 
 export class ArticleRepo {
@@ -122,6 +128,26 @@ export class ArticleRepo {
       [options.sourceId ?? null, options.limit],
     );
     return rows.map(toArticle);
+  }
+
+  /** Stores an article's fingerprint and, when it copies an earlier article, the link to it. */
+  async setFingerprint(id: string, simhash: string, minhash: number[], duplicateOf: string | null): Promise<void> {
+    await this.sql.query("UPDATE articles SET simhash = $2, minhash = $3::jsonb, duplicate_of = $4 WHERE id = $1", [
+      id,
+      simhash,
+      JSON.stringify(minhash),
+      duplicateOf,
+    ]);
+  }
+
+  /** Fingerprints of other articles within `days` of a day, oldest first (the near-duplicate candidates). */
+  async fingerprintsNear(day: string, days: number, excludeId: string) {
+    return this.sql.query<{ id: string; simhash: string; minhash: number[]; duplicate_of: string | null }>(
+      `SELECT id, simhash, minhash, duplicate_of FROM articles
+       WHERE minhash IS NOT NULL AND id <> $3 AND event_day BETWEEN $1::date - $2::int AND $1::date + $2::int
+       ORDER BY coalesce(published_at, fetched_at), id LIMIT 2000`,
+      [day, days, excludeId],
+    );
   }
 
   async count(): Promise<number> {

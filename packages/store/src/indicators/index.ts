@@ -1,6 +1,8 @@
 import type { Indicator } from "@seismo/core";
+import { foldForSearch } from "@seismo/text";
 import type { SqlClient } from "../client/index.ts";
 import { indicatorIdFor } from "../ids/index.ts";
+import { type IndicatorSearch, searchIndicators } from "./search.ts";
 
 export interface StoredIndicator extends Indicator {
   id: string;
@@ -50,12 +52,16 @@ export class IndicatorRepo {
         "SELECT DISTINCT day::text AS day, source_id FROM indicators WHERE article_id = $1",
         [article.id],
       );
+      const previousPlaces = await tx.query<{ place: string }>(
+        "SELECT DISTINCT jsonb_array_elements_text(place_keys) AS place FROM indicators WHERE article_id = $1",
+        [article.id],
+      );
       await tx.query("DELETE FROM indicators WHERE article_id = $1", [article.id]);
       for (const ind of indicators) {
         await tx.query(
           `INSERT INTO indicators (id, article_id, source_id, day, type, modality, evidence_text, evidence_start,
-             evidence_end, sentence, actors, places, confidence, intensity)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12::jsonb, $13, $14)
+             evidence_end, sentence, actors, places, confidence, intensity, place_keys)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12::jsonb, $13, $14, $15::jsonb)
            ON CONFLICT (id) DO NOTHING`,
           [
             indicatorIdFor(article.id, ind.type, ind.evidence.start, ind.evidence.end),
@@ -72,6 +78,7 @@ export class IndicatorRepo {
             JSON.stringify(ind.places),
             ind.confidence,
             ind.intensity,
+            JSON.stringify(placeKeys(ind.places)),
           ],
         );
       }
@@ -81,7 +88,17 @@ export class IndicatorRepo {
         touched.set(`${p.day}|${p.source_id}`, { day: p.day, sourceId: p.source_id });
       }
       for (const key of touched.values()) await refreshRollup(tx, key.day, key.sourceId);
+      const places = new Set([
+        ...previousPlaces.map((p) => p.place),
+        ...indicators.flatMap((i) => placeKeys(i.places)),
+      ]);
+      const days = new Set([...previous.map((p) => p.day), article.eventDay]);
+      for (const day of days) await refreshPlaceRollup(tx, day, [...places]);
     });
+  }
+
+  search(q: IndicatorSearch) {
+    return searchIndicators(this.sql, q);
   }
 
   async forArticles(articleIds: string[]): Promise<Map<string, StoredIndicator[]>> {
@@ -112,5 +129,23 @@ async function refreshRollup(tx: SqlClient, day: string, sourceId: string | null
      FROM indicators WHERE day = $1 AND coalesce(source_id, '') = $2
      GROUP BY day, type, modality, coalesce(source_id, '')`,
     [day, source],
+  );
+}
+
+/** The key a place is stored and queried under: "Zvečan", "Zvecan" and "Звечан" are one place. */
+export const placeKey = (name: string): string => foldForSearch(name).trim();
+const placeKeys = (names: string[]): string[] => [...new Set(names.map(placeKey).filter(Boolean))];
+
+async function refreshPlaceRollup(tx: SqlClient, day: string, places: string[]): Promise<void> {
+  if (places.length === 0) return;
+  if (tx.dialect === "postgres") await tx.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`place|${day}`]);
+  await tx.query("DELETE FROM indicator_place_daily WHERE day = $1 AND place = ANY($2::text[])", [day, places]);
+  await tx.query(
+    `INSERT INTO indicator_place_daily (day, type, modality, place, count, intensity_sum)
+     SELECT i.day, i.type, i.modality, p.place, count(*), sum(i.intensity)
+     FROM indicators i CROSS JOIN LATERAL jsonb_array_elements_text(i.place_keys) AS p(place)
+     WHERE i.day = $1 AND p.place = ANY($2::text[])
+     GROUP BY i.day, i.type, i.modality, p.place`,
+    [day, places],
   );
 }

@@ -1,5 +1,8 @@
 import type { IndicatorType, Modality } from "@seismo/core";
 import type { SqlClient } from "../client/index.ts";
+import { placeKey } from "../indicators/index.ts";
+
+export type Resolution = "day" | "week";
 
 export interface TrendQuery {
   from: string;
@@ -7,6 +10,9 @@ export interface TrendQuery {
   types?: IndicatorType[];
   modalities?: Modality[];
   sourceId?: string;
+  /** Any spelling of a place ("Zvečan", "Zvecan", "Звечан"). */
+  place?: string;
+  resolution?: Resolution;
 }
 
 export interface TrendPoint {
@@ -19,17 +25,31 @@ export interface TrendPoint {
 export class TrendRepo {
   constructor(private readonly sql: SqlClient) {}
 
-  /** Counts per day and type from the rollup table (never scans articles). Days are inclusive. */
+  /**
+   * Counts per period and type from the rollup tables (never scans articles). Days are inclusive;
+   * weeks start on Monday and are labelled by that Monday. Asserted and intent count by default.
+   */
   async daily(q: TrendQuery): Promise<TrendPoint[]> {
+    const bucket = q.resolution === "week" ? "date_trunc('week', day)::date" : "day";
+    const byPlace = q.place !== undefined;
+    if (byPlace && q.sourceId) throw new Error("place and sourceId cannot be combined (separate rollups)");
+    const table = byPlace ? "indicator_place_daily" : "indicator_daily";
+    const filter = byPlace ? "place = $5" : "($5::text IS NULL OR source_id = $5)";
     const rows = await this.sql.query<{ day: string; type: IndicatorType; count: number; intensity: number }>(
-      `SELECT day::text AS day, type, sum(count)::int AS count, sum(intensity_sum)::float8 AS intensity
-       FROM indicator_daily
+      `SELECT ${bucket}::text AS day, type, sum(count)::int AS count, sum(intensity_sum)::float8 AS intensity
+       FROM ${table}
        WHERE day BETWEEN $1::date AND $2::date
          AND ($3::text[] IS NULL OR type = ANY($3::text[]))
          AND modality = ANY($4::text[])
-         AND ($5::text IS NULL OR source_id = $5)
-       GROUP BY day, type ORDER BY day, type`,
-      [q.from, q.to, q.types ?? null, q.modalities ?? ["asserted", "intent"], q.sourceId ?? null],
+         AND ${filter}
+       GROUP BY 1, type ORDER BY 1, type`,
+      [
+        q.from,
+        q.to,
+        q.types ?? null,
+        q.modalities ?? ["asserted", "intent"],
+        byPlace ? placeKey(q.place ?? "") : (q.sourceId ?? null),
+      ],
     );
     return rows.map((r) => ({ day: r.day, type: r.type, count: r.count, intensity: r.intensity }));
   }

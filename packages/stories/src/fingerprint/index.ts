@@ -49,12 +49,16 @@ export function shingleHashes(text: string, k = SHINGLE_SIZE): Int32Array {
 }
 
 function minhashOf(shingles: Int32Array): number[] {
-  const mins = new Int32Array(PERMUTATIONS).fill(EMPTY_SLOT);
+  // Locals, not module constants: V8 re-checks a module-level const for the TDZ on every access,
+  // which more than doubles the cost of this loop.
+  const seeds = SEEDS;
+  const k = seeds.length;
+  const mins = new Int32Array(k).fill(0x7fffffff);
   for (let s = 0; s < shingles.length; s++) {
     const x = shingles[s] as number;
-    for (let i = 0; i < PERMUTATIONS; i++) {
+    for (let i = 0; i < k; i++) {
       // x is already well mixed, so one multiply-xorshift round per permutation is enough.
-      let v = Math.imul(x ^ (SEEDS[i] as number), 0x9e3779b1);
+      let v = Math.imul(x ^ (seeds[i] as number), 0x9e3779b1);
       v ^= v >>> 16;
       v = Math.imul(v, 0x85ebca6b);
       v ^= v >>> 13;

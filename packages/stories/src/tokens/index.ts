@@ -27,7 +27,7 @@ function isWordChar(code: number): boolean {
  */
 export function wordHashes(text: string): Int32Array {
   const s = foldForSearch(text);
-  let out = new Int32Array(Math.max(16, s.length >> 2));
+  let out: Int32Array = new Int32Array(Math.max(16, s.length >> 2));
   let n = 0;
   let h = FNV_OFFSET;
   let inWord = false;

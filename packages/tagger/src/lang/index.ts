@@ -19,7 +19,7 @@ const WORDS: Readonly<Record<Lang, ReadonlySet<string>>> = {
     ),
   ),
   sq: new Set(
-    "të dhe për që nga është nuk ka kanë ishte por këtë këto janë edhe sipas ky kjo se tij saj tyre një si do u".split(" "),
+    "të dhe për që nga është nuk ka kanë ishte por këtë këto janë edhe sipas ky kjo se tij saj tyre një si".split(" "),
   ),
 };
 // Albanian words written without diacritics, as many sites do.
