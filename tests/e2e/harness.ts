@@ -31,6 +31,8 @@ export async function startTestStack(backend: Backend): Promise<{ stack: Running
     SEISMO_API_TOKEN: API_TOKEN,
     SEISMO_SOURCES_FILE: new URL("../../sources.json", import.meta.url).pathname,
     SEISMO_CONCURRENCY: "4",
+    SEISMO_FETCH_MIN_DELAY_MS: "0",
+    SEISMO_FETCH_PER_HOST: "4",
   });
   const storeTarget: StoreTarget =
     backend === "postgres"

@@ -23,6 +23,29 @@ export const ConfigSchema = z.object({
   SEISMO_SAMPLE_SOURCE: bool.default(true),
   SEISMO_SAMPLE_PORT: z.coerce.number().int().min(0).max(65535).default(3999),
   SEISMO_OFFLINE: bool.default(false),
+  SEISMO_CONTACT: z.string().min(1).default("https://github.com/seismo-news/seismo"),
+  SEISMO_FETCH_ALLOW_HOSTS: z
+    .string()
+    .default("")
+    .transform((s) =>
+      s
+        .split(",")
+        .map((h) => h.trim())
+        .filter(Boolean),
+    ),
+  SEISMO_FETCH_MIN_DELAY_MS: z.coerce.number().int().min(0).default(1000),
+  SEISMO_FETCH_PER_HOST: z.coerce.number().int().min(1).max(16).default(2),
+  SEISMO_PAUSE_AFTER_FAILURES: z.coerce.number().int().min(1).default(8),
+  SEISMO_CORS_ORIGINS: z
+    .string()
+    .default("")
+    .transform((s) =>
+      s
+        .split(",")
+        .map((h) => h.trim())
+        .filter(Boolean),
+    ),
+  SEISMO_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -45,6 +68,17 @@ export interface Config {
   samplePort: number;
   offline: boolean;
   logLevel: RawConfig["LOG_LEVEL"];
+  fetch: {
+    /** Put in the User-Agent so site owners can reach the operator. */
+    contact: string;
+    /** Hosts/IPs/CIDRs the SSRF guard lets through (private addresses are refused otherwise). */
+    allowHosts: string[];
+    minDelayMs: number;
+    perHost: number;
+  };
+  pauseAfterFailures: number;
+  corsOrigins: string[];
+  rateLimitPerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -76,5 +110,14 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     samplePort: c.SEISMO_SAMPLE_PORT,
     offline: c.SEISMO_OFFLINE,
     logLevel: c.LOG_LEVEL,
+    fetch: {
+      contact: c.SEISMO_CONTACT,
+      allowHosts: c.SEISMO_FETCH_ALLOW_HOSTS,
+      minDelayMs: c.SEISMO_FETCH_MIN_DELAY_MS,
+      perHost: c.SEISMO_FETCH_PER_HOST,
+    },
+    pauseAfterFailures: c.SEISMO_PAUSE_AFTER_FAILURES,
+    corsOrigins: c.SEISMO_CORS_ORIGINS,
+    rateLimitPerMinute: c.SEISMO_RATE_LIMIT_PER_MINUTE,
   };
 }

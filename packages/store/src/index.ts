@@ -21,8 +21,8 @@ export {
   type SourcePatch,
   SourcePatchSchema,
 } from "./sources/index.ts";
-export { type ApiRole, type ApiToken, ROLES as API_ROLES } from "./tokens/index.ts";
 export type { StoryOutlet, StoryRow } from "./stories/index.ts";
+export { type ApiRole, type ApiToken, ROLES as API_ROLES } from "./tokens/index.ts";
 export type { Resolution, TrendPoint, TrendQuery } from "./trends/index.ts";
 export { addDays, buildSeries, type SeriesPoint } from "./trends/series.ts";
 

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
-import { fetchUrl } from "@seismo/pipeline";
+import { createFetcher } from "@seismo/fetcher";
 import { createRedis, QueueSet, redisAnswers } from "@seismo/queue";
 import { SourceService } from "@seismo/sources";
 import { storeTargetFor } from "@seismo/stack";
@@ -52,7 +52,12 @@ export async function sources(args: string[], options: SourcesOptions, write: (l
   const connection = needsQueue && (await redisAnswers(redisUrl, 1000)) ? createRedis(redisUrl) : null;
   const queues = connection ? new QueueSet({ connection, prefix: config.queuePrefix }) : undefined;
   const store = await Store.open(storeTargetFor(config));
-  const service = new SourceService({ store, queues, fetchPage: (url) => fetchUrl(url) });
+  const fetcher = createFetcher({
+    contact: config.fetch.contact,
+    allowHosts: config.fetch.allowHosts,
+    minDelayMs: config.fetch.minDelayMs,
+  });
+  const service = new SourceService({ store, queues, fetchPage: (url) => fetcher.fetch(url) });
   try {
     switch (action) {
       case "add": {
@@ -106,6 +111,7 @@ export async function sources(args: string[], options: SourcesOptions, write: (l
     return 2;
   } finally {
     await store.close();
+    await fetcher.close();
     await queues?.close();
     connection?.disconnect();
   }

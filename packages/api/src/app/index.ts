@@ -17,6 +17,7 @@ import { registerArticles } from "../routes/articles.ts";
 import { registerHealth } from "../routes/health.ts";
 import { registerIndicators } from "../routes/indicators.ts";
 import { registerSources } from "../routes/sources.ts";
+import { registerStories } from "../routes/stories.ts";
 import { registerTrends } from "../routes/trends.ts";
 
 export interface ApiDeps {
@@ -67,6 +68,7 @@ export function createApi(deps: ApiDeps) {
   registerArticles(app, deps);
   registerTrends(app, deps);
   registerIndicators(app, deps);
+  registerStories(app, deps);
   registerSources(app, {
     sources: new SourceService({ store: deps.store, queues: deps.queues, fetchPage: deps.fetchPage }),
   });

@@ -4,7 +4,7 @@ import { assertHandlers, JOB_CATALOG, JOB_NAMES, jobsForRole } from "./index.ts"
 describe("job catalog", () => {
   it("refuses to start when a job has no handler", () => {
     const partial = { "poll-source": async () => undefined };
-    expect(() => assertHandlers(partial)).toThrow(/no handler for fetch-article, tag-article/);
+    expect(() => assertHandlers(partial)).toThrow(/no handler for fetch-article, tag-article, cluster-article/);
   });
 
   it("accepts a complete handler map", () => {
@@ -14,7 +14,7 @@ describe("job catalog", () => {
 
   it("splits jobs by role", () => {
     expect(jobsForRole("ingest")).toEqual(["poll-source", "fetch-article"]);
-    expect(jobsForRole("process")).toEqual(["tag-article"]);
+    expect(jobsForRole("process")).toEqual(["tag-article", "cluster-article"]);
     expect(jobsForRole("all")).toHaveLength(JOB_NAMES.length);
   });
 

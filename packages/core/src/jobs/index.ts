@@ -26,7 +26,13 @@ export const JOB_CATALOG = {
     role: "process",
     payload: z.object({ articleId: z.string().min(1) }),
   },
-} as const satisfies Record<string, { role: Role; payload: z.ZodType }>;
+  /** Near-duplicate and story assignment; one at a time across all workers so clusters never race. */
+  "cluster-article": {
+    role: "process",
+    payload: z.object({ articleId: z.string().min(1) }),
+    globalConcurrency: 1,
+  },
+} as const satisfies Record<string, { role: Role; payload: z.ZodType; globalConcurrency?: number }>;
 
 export type JobCatalog = typeof JOB_CATALOG;
 export type JobName = keyof JobCatalog;
@@ -43,6 +49,12 @@ export interface JobContext {
 
 export type JobHandler<N extends JobName> = (payload: JobPayload<N>, ctx: JobContext) => Promise<unknown>;
 export type JobHandlers = { [N in JobName]: JobHandler<N> };
+
+/** The most jobs of this queue that may run at once across every worker (undefined: no limit). */
+export function globalConcurrency(name: JobName): number | undefined {
+  const entry = JOB_CATALOG[name];
+  return "globalConcurrency" in entry ? entry.globalConcurrency : undefined;
+}
 
 export function jobsForRole(role: Role | "all"): JobName[] {
   return JOB_NAMES.filter((name) => role === "all" || JOB_CATALOG[name].role === role);

@@ -97,11 +97,18 @@ export function ArticleView(props: { detail: ArticleDetail }) {
         <article class="card stack" aria-label="Article text with highlighted evidence">
           <div class="legend">
             <span>
-              <mark class="t-clash m-asserted">asserted</mark> highlighted
+              <mark class="t-clash m-asserted">asserted</mark>
             </span>
-            <span>intent: double underline</span>
-            <span>negated: struck through</span>
-            <span>speculative: dashed</span>
+            <span>
+              <mark class="t-clash m-intent">intent</mark>
+            </span>
+            <span>
+              <mark class="t-clash m-negated">negated</mark>
+            </span>
+            <span>
+              <mark class="t-clash m-speculative">speculative</mark>
+            </span>
+            <span class="muted">colour = indicator type</span>
           </div>
           <div class="article-text">
             {segments.map((s) => (

@@ -38,6 +38,7 @@ function project([lon, lat]: [number, number]): [number, number] {
   return [Math.round((lon - BOX.west) * KX * s * 10) / 10, Math.round((BOX.north - lat) * s * 10) / 10];
 }
 
+const OUTLINES = new Set(GEO.features.filter((f) => f.geometry.type === "Polygon").map((f) => f.properties.name));
 const POINTS = new Map(
   GEO.features.flatMap((f) =>
     f.geometry.type === "Point"
@@ -46,38 +47,86 @@ const POINTS = new Map(
   ),
 );
 
+interface Label {
+  x: number;
+  y: number;
+  w: number;
+  anchor: "start" | "end";
+}
+
+/** Greedy label placement: right of the bubble, else left, else a line lower; skipped if all collide. */
+function placeLabels(items: Array<{ at: [number, number]; r: number; text: string }>): Array<Label | null> {
+  const taken: Array<{ x0: number; x1: number; y0: number; y1: number }> = [];
+  const hits = (b: { x0: number; x1: number; y0: number; y1: number }) =>
+    taken.some((t) => b.x0 < t.x1 && t.x0 < b.x1 && b.y0 < t.y1 && t.y0 < b.y1);
+  return items.map(({ at, r, text }) => {
+    const w = text.length * 6.4;
+    for (const dy of [0, 13, -13, 26]) {
+      for (const side of ["start", "end"] as const) {
+        const x = side === "start" ? at[0] + r + 3 : at[0] - r - 3;
+        const box = {
+          x0: side === "start" ? x : x - w,
+          x1: side === "start" ? x + w : x,
+          y0: at[1] + dy - 8,
+          y1: at[1] + dy + 5,
+        };
+        if (!hits(box)) {
+          taken.push(box);
+          return { x, y: at[1] + dy + 4, w, anchor: side };
+        }
+      }
+    }
+    return null;
+  });
+}
+
 function MapSvg(props: { counts: PlaceCount[] }) {
-  const onMap = props.counts.filter((c) => POINTS.has(c.place));
-  const max = Math.max(1, ...onMap.map((c) => c.count));
+  const outlines = new Map(props.counts.filter((c) => OUTLINES.has(c.place)).map((c) => [c.place, c.count]));
+  const onMap = props.counts.filter((c) => POINTS.has(c.place) && !OUTLINES.has(c.place));
+  const max = Math.max(1, ...props.counts.map((c) => c.count));
+  const bubbles = onMap.map((c) => ({
+    place: c.place,
+    count: c.count,
+    at: POINTS.get(c.place)?.at ?? ([0, 0] as [number, number]),
+    r: 4 + 20 * Math.sqrt(c.count / max),
+  }));
+  const labels = placeLabels(bubbles.map((b) => ({ at: b.at, r: b.r, text: `${b.place} ${b.count}` })));
   return (
     <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="map-title">
       <title id="map-title">Indicators per place on an outline of Serbia and Kosovo</title>
-      {GEO.features.map((f) =>
-        f.geometry.type === "Polygon" ? (
+      {GEO.features.map((f) => {
+        if (f.geometry.type !== "Polygon") return null;
+        const n = outlines.get(f.properties.name) ?? 0;
+        return (
           <path
             class={`land ${f.properties.name.toLowerCase()}`}
+            style={n > 0 ? `fill:rgba(198,40,40,${(0.06 + 0.3 * (n / max)).toFixed(2)})` : undefined}
             d={f.geometry.coordinates.map((ring) => `M${ring.map((p) => project(p).join(",")).join("L")}Z`).join("")}
-          />
-        ) : null,
-      )}
-      <text class="country" x={project([20.3, 44.35])[0]} y={project([20.3, 44.35])[1]}>
-        Serbia
-      </text>
-      <text class="country" x={project([20.2, 42.45])[0]} y={project([20.2, 42.45])[1]}>
-        Kosovo
-      </text>
-      {[...onMap].reverse().map((c) => {
-        const p = POINTS.get(c.place);
-        if (!p) return null;
-        const r = 4 + 22 * Math.sqrt(c.count / max);
-        return (
-          <g>
-            <circle class="bubble" cx={p.at[0]} cy={p.at[1]} r={r}>
-              <title>{`${c.place}: ${c.count}`}</title>
-            </circle>
-            <text x={p.at[0] + r + 3} y={p.at[1] + 4}>{`${c.place} ${c.count}`}</text>
-          </g>
+          >
+            <title>{`${f.properties.name}${n > 0 ? `: ${n} naming the country as a whole` : ""}`}</title>
+          </path>
         );
+      })}
+      {[
+        ["Serbia", [20.3, 44.35]],
+        ["Kosovo", [20.05, 42.3]],
+      ].map(([name, at]) => {
+        const [x, y] = project(at as [number, number]);
+        const n = outlines.get(name as string);
+        return (
+          <text class="country" x={x} y={y}>
+            {n ? `${name} · ${n}` : name}
+          </text>
+        );
+      })}
+      {[...bubbles].reverse().map((b) => (
+        <circle class="bubble" cx={b.at[0]} cy={b.at[1]} r={b.r}>
+          <title>{`${b.place}: ${b.count}`}</title>
+        </circle>
+      ))}
+      {bubbles.map((b, i) => {
+        const l = labels[i];
+        return l ? <text x={l.x} y={l.y} text-anchor={l.anchor}>{`${b.place} ${b.count}`}</text> : null;
       })}
     </svg>
   );

@@ -12,7 +12,7 @@ import { forbidden } from "./signin.tsx";
 function Timeline(props: { points: StorySummary["timeline"] }) {
   const max = Math.max(1, ...props.points.map((p) => p.count));
   const w = 200;
-  const bw = Math.max(4, Math.min(24, w / Math.max(1, props.points.length) - 2));
+  const bw = Math.max(2, Math.min(24, w / Math.max(1, props.points.length) - 2));
   const label = props.points.map((p) => `${fmtShortDay(p.day)}: ${p.count}`).join(", ");
   return (
     <svg
@@ -25,7 +25,7 @@ function Timeline(props: { points: StorySummary["timeline"] }) {
     >
       {props.points.map((p, i) => {
         const h = Math.max(2, (p.count / max) * 36);
-        return <rect x={i * (bw + 2)} y={40 - h} width={bw} height={h} rx={1.5} />;
+        return p.count > 0 ? <rect x={i * (bw + 2)} y={40 - h} width={bw} height={h} rx={1.5} /> : null;
       })}
       <line x1="0" y1="40.5" x2={w} y2="40.5" stroke="#cbd5e1" />
     </svg>
@@ -34,7 +34,7 @@ function Timeline(props: { points: StorySummary["timeline"] }) {
 
 function StoryCard(props: { story: StorySummary; rank: number }) {
   const s = props.story;
-  const claimed = s.indicators.filter((i) => i.modality === "asserted" || i.modality === "intent");
+  const claimed = s.indicators.filter((i) => i.modality === "asserted");
   const muted = s.indicators.filter((i) => i.modality === "negated" || i.modality === "speculative");
   return (
     <li class="card story" aria-labelledby={`story-${s.id}`}>

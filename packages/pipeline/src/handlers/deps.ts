@@ -1,3 +1,4 @@
+import type { Fetcher } from "@seismo/fetcher";
 import type { Logger, Metrics } from "@seismo/observability";
 import type { QueueSet } from "@seismo/queue";
 import type { Store } from "@seismo/store";
@@ -5,6 +6,8 @@ import type { Store } from "@seismo/store";
 export interface PipelineDeps {
   store: Store;
   queues: QueueSet;
+  /** The polite, SSRF-guarded HTTP client (robots.txt, per-host limits, size caps). */
+  fetcher: Fetcher;
   logger: Logger;
   metrics?: Metrics;
   /** Failed polls in a row after which a source is paused (default 8). */

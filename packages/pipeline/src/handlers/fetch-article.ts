@@ -1,6 +1,5 @@
 import { errorMessage, type JobHandler, SeismoError } from "@seismo/core";
 import { decodeHtml, extractArticle } from "@seismo/extract";
-import { fetchUrl } from "../http/index.ts";
 import { canonicalizeUrl } from "../urls/index.ts";
 import type { PipelineDeps } from "./deps.ts";
 import { hashKey } from "./poll-source.ts";
@@ -12,7 +11,8 @@ export function fetchArticleHandler(deps: PipelineDeps): JobHandler<"fetch-artic
   return async (payload, ctx) => {
     const log = deps.logger.child({ component: "fetch-article", sourceId: payload.sourceId, jobId: ctx.jobId });
     try {
-      const res = await fetchUrl(payload.url);
+      const source = await deps.store.sources.get(payload.sourceId);
+      const res = await deps.fetcher.fetch(payload.url, { ignoreRobots: source?.ignoreRobots ?? false });
       deps.metrics?.fetchesTotal.inc({ kind: "article", outcome: "ok" });
       const html = decodeHtml(res.body, res.contentType);
       const extracted = extractArticle(html, { url: res.url });

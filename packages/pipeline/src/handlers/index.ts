@@ -1,4 +1,5 @@
 import type { JobHandlers } from "@seismo/core";
+import { clusterArticleHandler } from "./cluster-article.ts";
 import type { PipelineDeps } from "./deps.ts";
 import { fetchArticleHandler } from "./fetch-article.ts";
 import { pollSourceHandler } from "./poll-source.ts";
@@ -12,5 +13,6 @@ export function createHandlers(deps: PipelineDeps): JobHandlers {
     "poll-source": pollSourceHandler(deps),
     "fetch-article": fetchArticleHandler(deps),
     "tag-article": tagArticleHandler(deps),
+    "cluster-article": clusterArticleHandler(deps),
   };
 }

@@ -1,6 +1,5 @@
 import { errorMessage, type JobHandler, SeismoError } from "@seismo/core";
 import { parseFeed } from "@seismo/feeds";
-import { fetchUrl } from "../http/index.ts";
 import { canonicalizeUrl } from "../urls/index.ts";
 import type { PipelineDeps } from "./deps.ts";
 
@@ -18,14 +17,15 @@ export function pollSourceHandler(deps: PipelineDeps): JobHandler<"poll-source">
     let status: number | null = null;
     let bytes = 0;
     try {
-      const res = await fetchUrl(source.url, {
+      const res = await deps.fetcher.fetch(source.url, {
         etag: source.etag,
         lastModified: source.lastModified,
+        ignoreRobots: source.ignoreRobots,
         accept: "application/rss+xml,application/atom+xml,application/feed+json,application/xml;q=0.9,*/*;q=0.5",
       });
       status = res.status;
-      bytes = res.body.byteLength;
-      if (res.status === 304) {
+      bytes = res.bytes;
+      if (res.notModified) {
         await deps.store.sources.recordPoll(
           {
             sourceId,

@@ -10,6 +10,11 @@ export function tagArticleHandler(deps: PipelineDeps): JobHandler<"tag-article">
     const indicators = tagText(article.text);
     await deps.store.indicators.replaceForArticle(article, indicators);
     for (const ind of indicators) deps.metrics?.indicatorsTotal.inc({ type: ind.type, modality: ind.modality });
+    await deps.queues.add(
+      "cluster-article",
+      { articleId },
+      { dedupeKey: `ca-${articleId}-${article.contentHash.slice(0, 12)}` },
+    );
     return { indicators: indicators.length, claims: indicators.filter(isClaim).length };
   };
 }

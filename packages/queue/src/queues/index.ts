@@ -1,4 +1,12 @@
-import { describeZodError, JOB_CATALOG, JOB_NAMES, type JobInput, type JobName, SeismoError } from "@seismo/core";
+import {
+  describeZodError,
+  globalConcurrency,
+  JOB_CATALOG,
+  JOB_NAMES,
+  type JobInput,
+  type JobName,
+  SeismoError,
+} from "@seismo/core";
 import { type JobsOptions, Queue } from "bullmq";
 import type { Redis } from "ioredis";
 
@@ -31,6 +39,14 @@ export class QueueSet {
         }),
       ]),
     );
+  }
+
+  /** Applies the catalog's cross-worker limits (stored in Redis, so every worker obeys them). */
+  async applyLimits(): Promise<void> {
+    for (const [name, queue] of this.queues) {
+      const limit = globalConcurrency(name);
+      if (limit !== undefined) await queue.setGlobalConcurrency(limit);
+    }
   }
 
   queue(name: JobName): Queue {

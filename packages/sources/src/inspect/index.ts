@@ -51,7 +51,9 @@ export async function inspectSource(url: string, fetchPage: PageFetcher): Promis
   }
   const listing = parseHtmlListing(html, { url: page.url });
   if (listing.items.length > 0) return describe(page.url, listing, errors, candidates);
-  throw new SeismoError("bad_request", `no feed, sitemap or article links found at ${url}`, { details: { errors, candidates } });
+  throw new SeismoError("bad_request", `no feed, sitemap or article links found at ${url}`, {
+    details: { errors, candidates },
+  });
 }
 
 async function gatherCandidates(html: string, pageUrl: string, fetchPage: PageFetcher) {
@@ -71,9 +73,7 @@ async function gatherCandidates(html: string, pageUrl: string, fetchPage: PageFe
   }
   const rank = (s: string) => (s === "link" ? 0 : s === "robots" ? 1 : 2);
   const seen = new Set<string>();
-  return found
-    .sort((a, b) => rank(a.source) - rank(b.source))
-    .filter((c) => !seen.has(c.url) && seen.add(c.url));
+  return found.sort((a, b) => rank(a.source) - rank(b.source)).filter((c) => !seen.has(c.url) && seen.add(c.url));
 }
 
 function describe(

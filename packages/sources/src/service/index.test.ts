@@ -28,7 +28,12 @@ let origin: string;
 const fetchPage: PageFetcher = async (url) => {
   const res = await fetch(url);
   if (!res.ok) throw new Error(`GET ${url}: HTTP ${res.status}`);
-  return { status: res.status, url: res.url, contentType: res.headers.get("content-type"), body: new Uint8Array(await res.arrayBuffer()) };
+  return {
+    status: res.status,
+    url: res.url,
+    contentType: res.headers.get("content-type"),
+    body: new Uint8Array(await res.arrayBuffer()),
+  };
 };
 
 let store: Store;
@@ -95,7 +100,8 @@ describe("SourceService import/export", () => {
   });
 
   it("imports a YAML list, keeping the good entries and naming the bad one", async () => {
-    const yaml = "sources:\n  - url: https://a.example/rss\n    name: A\n    tags: { language: sr }\n  - url: not-a-url\n";
+    const yaml =
+      "sources:\n  - url: https://a.example/rss\n    name: A\n    tags: { language: sr }\n  - url: not-a-url\n";
     const result = await service.import(yaml, "list.yaml");
     expect(result.added.map((s) => s.name)).toEqual(["A"]);
     expect(result.failed).toEqual([{ url: "not-a-url", reason: expect.stringMatching(/url/) }]);

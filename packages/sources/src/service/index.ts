@@ -16,9 +16,7 @@ export interface AddSourceRequest {
 
 /** What operators do with sources, shared by the API and the CLI so both behave the same. */
 export class SourceService {
-  constructor(
-    private readonly deps: { store: Store; fetchPage: PageFetcher; queues?: QueueSet | undefined },
-  ) {}
+  constructor(private readonly deps: { store: Store; fetchPage: PageFetcher; queues?: QueueSet | undefined }) {}
 
   /**
    * Fetches the URL once, detects what it is (discovering the feed of a homepage), stores the

@@ -4,8 +4,9 @@ import { serve } from "@hono/node-server";
 import { createApi } from "@seismo/api";
 import type { Config } from "@seismo/config";
 import { errorMessage } from "@seismo/core";
+import { createFetcher } from "@seismo/fetcher";
 import { createMetrics, type Logger } from "@seismo/observability";
-import { createHandlers, fetchUrl, type Scheduler, startScheduler } from "@seismo/pipeline";
+import { createHandlers, type Scheduler, startScheduler } from "@seismo/pipeline";
 import { createRedis, QueueSet, startWorkers, type WorkerSet } from "@seismo/queue";
 import { startSampleSource } from "@seismo/sample-source";
 import { Store, type StoreTarget } from "@seismo/store";
@@ -70,7 +71,20 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     closers.push({ name: "redis", close: async () => void connection.disconnect() });
     const queues = new QueueSet({ connection, prefix: config.queuePrefix });
     closers.push({ name: "queues", close: () => queues.close() });
+    await queues.applyLimits();
     const metrics = createMetrics();
+    const fetchLog = logger.child({ component: "fetcher" });
+    const fetcher = createFetcher({
+      contact: config.fetch.contact,
+      // The bundled sample source serves from loopback, which the SSRF guard refuses by default.
+      allowHosts: [...config.fetch.allowHosts, ...(parts.sampleSource && config.sampleSource ? ["127.0.0.1"] : [])],
+      minDelayMs: config.fetch.minDelayMs,
+      concurrencyPerHost: config.fetch.perHost,
+      onEvent: (event) => {
+        if (event.type === "failed") fetchLog.debug({ event }, "fetch failed");
+      },
+    });
+    closers.push({ name: "fetcher", close: () => fetcher.close() });
 
     const generatedToken = await bootstrapToken(store, { apiToken: config.apiToken, dataDir: config.dataDir });
     let sampleFeedUrl: string | null = null;
@@ -91,7 +105,14 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         connection,
         prefix: config.queuePrefix,
         role: config.role,
-        handlers: createHandlers({ store, queues, logger, metrics }),
+        handlers: createHandlers({
+          store,
+          queues,
+          fetcher,
+          logger,
+          metrics,
+          pauseAfterFailures: config.pauseAfterFailures,
+        }),
         concurrency: config.concurrency,
         logger,
         metrics,
@@ -114,7 +135,9 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         redisPing: async () => (await connection.ping()) === "PONG",
         logger,
         metrics,
-        fetchPage: (pageUrl) => fetchUrl(pageUrl),
+        fetchPage: (pageUrl) => fetcher.fetch(pageUrl),
+        corsOrigins: config.corsOrigins,
+        rateLimitPerMinute: config.rateLimitPerMinute,
       });
       const server = await new Promise<ReturnType<typeof serve>>((resolveServer, reject) => {
         const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolveServer(s));

@@ -131,23 +131,37 @@ export class ArticleRepo {
   }
 
   /** Stores an article's fingerprint and, when it copies an earlier article, the link to it. */
-  async setFingerprint(id: string, simhash: string, minhash: number[], duplicateOf: string | null): Promise<void> {
+  async setFingerprint(
+    id: string,
+    print: { simhash: string; minhash: number[]; shingles: number },
+    duplicateOf: string | null,
+  ): Promise<void> {
     await this.sql.query("UPDATE articles SET simhash = $2, minhash = $3::jsonb, duplicate_of = $4 WHERE id = $1", [
       id,
-      simhash,
-      JSON.stringify(minhash),
+      print.simhash,
+      JSON.stringify({ m: print.minhash, s: print.shingles }),
       duplicateOf,
     ]);
   }
 
   /** Fingerprints of other articles within `days` of a day, oldest first (the near-duplicate candidates). */
   async fingerprintsNear(day: string, days: number, excludeId: string) {
-    return this.sql.query<{ id: string; simhash: string; minhash: number[]; duplicate_of: string | null }>(
+    const rows = await this.sql.query<{
+      id: string;
+      simhash: string;
+      minhash: { m: number[]; s: number };
+      duplicate_of: string | null;
+    }>(
       `SELECT id, simhash, minhash, duplicate_of FROM articles
        WHERE minhash IS NOT NULL AND id <> $3 AND event_day BETWEEN $1::date - $2::int AND $1::date + $2::int
        ORDER BY coalesce(published_at, fetched_at), id LIMIT 2000`,
       [day, days, excludeId],
     );
+    return rows.map((r) => ({
+      id: r.id,
+      duplicateOf: r.duplicate_of,
+      print: { simhash: r.simhash, minhash: r.minhash.m, shingles: r.minhash.s },
+    }));
   }
 
   async count(): Promise<number> {

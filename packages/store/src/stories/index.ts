@@ -50,7 +50,9 @@ export class StoryRepo {
   /** Creates or updates a story and links the article to it, in one transaction. */
   async saveWithArticle(story: Omit<StoryRow, "articleCount">, articleId: string): Promise<void> {
     await this.sql.transaction(async (tx) => {
-      const [previous] = await tx.query<{ story_id: string | null }>("SELECT story_id FROM articles WHERE id = $1", [articleId]);
+      const [previous] = await tx.query<{ story_id: string | null }>("SELECT story_id FROM articles WHERE id = $1", [
+        articleId,
+      ]);
       await tx.query(
         `INSERT INTO stories (id, title, first_seen, last_seen, features) VALUES ($1, $2, $3, $4, $5::jsonb)
          ON CONFLICT (id) DO UPDATE SET first_seen = least(stories.first_seen, EXCLUDED.first_seen),
@@ -59,9 +61,10 @@ export class StoryRepo {
       );
       await tx.query("UPDATE articles SET story_id = $2 WHERE id = $1", [articleId, story.id]);
       for (const id of new Set([story.id, previous?.story_id].filter((x): x is string => !!x))) {
-        await tx.query("UPDATE stories SET article_count = (SELECT count(*) FROM articles WHERE story_id = $1) WHERE id = $1", [
-          id,
-        ]);
+        await tx.query(
+          "UPDATE stories SET article_count = (SELECT count(*) FROM articles WHERE story_id = $1) WHERE id = $1",
+          [id],
+        );
       }
     });
   }

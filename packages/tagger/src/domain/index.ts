@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { IndicatorTypeSchema, type IndicatorType } from "@seismo/core";
+import { type IndicatorType, IndicatorTypeSchema } from "@seismo/core";
 import { z } from "zod";
 import { compile, DATA_DIR, parseFile, parseList } from "../data/index.ts";
 
@@ -45,6 +45,7 @@ export function loadDomains(file: string = join(DATA_DIR, "domains.yaml")): { se
 }
 
 const { security: SECURITY, domains: DOMAINS } = loadDomains();
+
 export { DOMAINS };
 
 function hits(re: RegExp, text: string): number {

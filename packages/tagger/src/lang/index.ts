@@ -6,15 +6,20 @@ import type { Lang } from "../data/index.ts";
  * ("je", "su", "nije" / "të", "dhe", "nuk" / "the", "of", "was"). Returns undefined when nothing
  * decides, so the caller can fall back on the article's language.
  */
-const CYRILLIC = /[\u0400-\u04FF]/;
+const CYRILLIC = /[\u0400-\u04FF]/g;
+const LATIN = /[a-zA-Z]/g;
 const SERBIAN_LETTERS = /[čćšžđČĆŠŽĐ]/g;
 const ALBANIAN_LETTERS = /[ëçËÇ]/g;
 const TOKEN = /[\p{L}']+/gu;
 
 const WORDS: Readonly<Record<Lang, ReadonlySet<string>>> = {
-  en: new Set("the of and to is was were has have had with that by from said will would their this are been".split(" ")),
+  en: new Set(
+    "the of and to in on at for is was were has have had with that by from said will would their this are been after over into against".split(
+      " ",
+    ),
+  ),
   sr: new Set(
-    "je su da od za sa koji koja koje nije nisu sto što ali iz kao bio bila bilo biti će ce posle nakon prema njihov ovaj taj kako takodje takođe jos još zbog".split(
+    "je su da od za sa koji koja koje nije nisu sto što ali iz kao bio bila bilo biti će ce posle nakon prema njihov ovaj taj kako takodje takođe jos još zbog uz se sa ka ispred kod".split(
       " ",
     ),
   ),
@@ -26,11 +31,12 @@ const WORDS: Readonly<Record<Lang, ReadonlySet<string>>> = {
 const ALBANIAN_PLAIN = new Set("te dhe per qe nga eshte nuk kane ishte kete keto jane edhe sipas nje".split(" "));
 
 export function detectLang(text: string): Lang | undefined {
-  if (CYRILLIC.test(text)) return "sr";
+  const cyrillic = text.match(CYRILLIC)?.length ?? 0;
+  if (cyrillic > 0 && cyrillic >= (text.match(LATIN)?.length ?? 0)) return "sr";
   const score: Record<Lang, number> = {
     en: 0,
-    sr: (text.match(SERBIAN_LETTERS)?.length ?? 0) * 0.5,
-    sq: (text.match(ALBANIAN_LETTERS)?.length ?? 0) * 0.5,
+    sr: (text.match(SERBIAN_LETTERS)?.length ?? 0) * 0.3,
+    sq: (text.match(ALBANIAN_LETTERS)?.length ?? 0) * 0.3,
   };
   for (const m of text.matchAll(TOKEN)) {
     const word = m[0].toLowerCase();
@@ -39,7 +45,8 @@ export function detectLang(text: string): Lang | undefined {
     if (WORDS.sq.has(word) || ALBANIAN_PLAIN.has(word)) score.sq++;
   }
   let best: Lang | undefined;
-  let top = 0;
+  // Below one function word's worth of evidence the text is too short to tell.
+  let top = 0.99;
   for (const lang of ["en", "sr", "sq"] as const) {
     if (score[lang] > top) {
       best = lang;

@@ -67,7 +67,8 @@ function loadFile(file: string, lang: Lang, shared: Record<string, string>): Typ
       const expanded = expandMacros(source, macros, file, where);
       return lang === "en" ? expanded : foldPattern(expanded);
     };
-    const guard = (source: string | undefined) => (source === undefined ? undefined : compile(prepare(source), "i", file, where));
+    const guard = (source: string | undefined) =>
+      source === undefined ? undefined : compile(prepare(source), "i", file, where);
     const trigger: Trigger = {
       id: entry.id,
       lang,

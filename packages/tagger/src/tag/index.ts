@@ -1,29 +1,34 @@
 import type { Indicator, IndicatorType, Modality } from "@seismo/core";
-import { foldForSearch, simplifyPunctuation, splitSentences } from "@seismo/text";
+import {
+  type FoldedText,
+  foldForSearch,
+  foldWithOffsets,
+  originalSpan,
+  simplifyPunctuation,
+  splitSentences,
+} from "@seismo/text";
 import { findActors } from "../actors/index.ts";
+import type { Lang } from "../data/index.ts";
+import { articleDomains, suppressedTypes } from "../domain/index.ts";
+import { detectLang } from "../lang/index.ts";
 import { LEXICONS, type Trigger, type TypeLexicon } from "../lexicon/index.ts";
 import { readModality } from "../modality/index.ts";
 import { findPlaces } from "../places/index.ts";
+import { intensityOf } from "./intensity.ts";
 
 const BEFORE_WINDOW = 48;
 const AFTER_WINDOW = 64;
+const ALL_LANGS: readonly Lang[] = ["en", "sr", "sq"];
 
 // How much a modality reading itself may be wrong, folded into confidence.
 const MODALITY_FACTOR: Record<Modality, number> = { asserted: 1, intent: 0.9, negated: 0.9, speculative: 0.8 };
-
-const DEATHS =
-  /\b(?:dead|deadly|killed|killing|killings|deaths?|died|fatal(?:ly|ities)?|slain|massacred?|casualties|death toll|lethal)\b/i;
-const INJURIES = /\b(?:wounded|injured|injuries|hurt)\b/i;
-const HEAVY_FORCES =
-  /\b(?:tanks|artillery|armou?red|heavy weapons|warships|missiles|build-?up|unprecedented|mobili[sz]ation|reservists)\b/i;
-const VIOLENT_PROTEST = /\b(?:riot(?:s|ed|ing)?|violent|tear gas|clash(?:es|ed)?|stones|molotov|injured|wounded)\b/i;
-const ARMED_THREAT = /\b(?:military|war|attack|strike|invade|invasion|force|troops|nuclear|shell|bomb)\b/i;
 
 export interface TriggerMatch {
   type: IndicatorType;
   start: number;
   end: number;
   trigger: Trigger;
+  lexicon: TypeLexicon;
 }
 
 function senseAllowed(view: string, start: number, end: number, trigger: Trigger): boolean {
@@ -34,10 +39,13 @@ function senseAllowed(view: string, start: number, end: number, trigger: Trigger
   return true;
 }
 
-/** Every trigger of every type in the sentence, in the simplified view's offsets. */
-export function findTriggers(view: string): TriggerMatch[] {
+/**
+ * Every trigger of every type in the sentence view, in the view's offsets. English reads the
+ * simplified sentence; Serbian and Albanian read its folded key.
+ */
+export function findTriggers(view: string, lang: Lang = "en"): TriggerMatch[] {
   const matches: TriggerMatch[] = [];
-  for (const lexicon of LEXICONS) {
+  for (const lexicon of LEXICONS[lang]) {
     for (const trigger of lexicon.triggers) {
       trigger.re.lastIndex = 0;
       for (let m = trigger.re.exec(view); m !== null; m = trigger.re.exec(view)) {
@@ -47,64 +55,81 @@ export function findTriggers(view: string): TriggerMatch[] {
         }
         const start = m.index;
         const end = start + m[0].length;
-        if (senseAllowed(view, start, end, trigger)) matches.push({ type: lexicon.type, start, end, trigger });
+        if (senseAllowed(view, start, end, trigger)) matches.push({ type: lexicon.type, start, end, trigger, lexicon });
       }
     }
   }
   return matches;
 }
 
-function intensityOf(lexicon: TypeLexicon, trigger: Trigger, sentence: string): number {
-  let intensity = trigger.intensity ?? lexicon.intensity;
-  if (lexicon.type === "clash") {
-    if (DEATHS.test(sentence)) intensity = Math.max(intensity, 0.9);
-    else if (INJURIES.test(sentence)) intensity = Math.max(intensity, 0.75);
-  } else if (lexicon.type === "deployment" && HEAVY_FORCES.test(sentence)) {
-    intensity = Math.max(intensity, 0.65);
-  } else if (lexicon.type === "protest" && VIOLENT_PROTEST.test(sentence)) {
-    intensity = Math.max(intensity, 0.55);
-  } else if (lexicon.type === "threat" && ARMED_THREAT.test(sentence)) {
-    intensity = Math.max(intensity, 0.7);
-  }
-  return intensity;
+/** What a whole text tells each of its sentences: its language and off-topic domains. */
+export interface ArticleContext {
+  lang: Lang | undefined;
+  /** Computed on first use: most sentences never need it. */
+  domains: () => ReadonlySet<string>;
 }
 
-const LEXICON_BY_TYPE = new Map<IndicatorType, TypeLexicon>(LEXICONS.map((l) => [l.type, l]));
+interface View {
+  lang: Lang;
+  text: string;
+  folded?: FoldedText;
+}
+
+function viewsOf(sentence: string, langs: readonly Lang[]): View[] {
+  const simple = simplifyPunctuation(sentence);
+  let folded: FoldedText | undefined;
+  return langs.map((lang) => {
+    if (lang === "en") return { lang, text: simple };
+    folded ??= foldWithOffsets(simple);
+    return { lang, text: folded.folded, folded };
+  });
+}
+
+function langsOf(sentence: string, context: ArticleContext | undefined): readonly Lang[] {
+  const own = detectLang(sentence);
+  // A Cyrillic sentence is Serbian whatever the article around it.
+  if (own === "sr" && /[\u0400-\u04FF]/.test(sentence)) return ["sr"];
+  const lang = context?.lang ?? own;
+  return lang ? [lang] : ALL_LANGS;
+}
 
 /**
  * Tags one sentence. `offset` is where the sentence starts in the caller's text, so evidence
  * offsets point into that text. One indicator per type and modality: the strongest trigger.
  */
-function tagSpan(sentence: string, offset: number): Indicator[] {
-  const view = simplifyPunctuation(sentence);
-  const matches = findTriggers(view);
-  if (matches.length === 0) return [];
+export function tagSpan(sentence: string, offset: number, context?: ArticleContext): Indicator[] {
+  const found: { view: View; match: TriggerMatch }[] = [];
+  for (const view of viewsOf(sentence, langsOf(sentence, context))) {
+    for (const match of findTriggers(view.text, view.lang)) found.push({ view, match });
+  }
+  if (found.length === 0) return [];
 
-  const folded = foldForSearch(sentence);
+  const folded = found.find((f) => f.view.folded)?.view.text ?? foldForSearch(sentence);
+  const suppressed = suppressedTypes(folded, context?.domains());
   const actors = findActors(sentence, folded);
   const places = findPlaces(sentence, folded);
   const best = new Map<string, Indicator>();
-  for (const match of matches) {
-    const lexicon = LEXICON_BY_TYPE.get(match.type);
-    if (!lexicon) continue;
-    const { modality } = readModality(view, match.start, match.end);
+  for (const { view, match } of found) {
+    if (suppressed.has(match.type)) continue;
+    const { modality } = readModality(view.text, match.start, match.end, view.lang);
     const confidence = Math.round(match.trigger.strength * MODALITY_FACTOR[modality] * 100) / 100;
     const key = `${match.type}/${modality}`;
     const previous = best.get(key);
     if (previous && previous.confidence >= confidence) continue;
+    const span = view.folded ? originalSpan(view.folded, match.start, match.end) : match;
     best.set(key, {
       type: match.type,
       modality,
       evidence: {
-        text: sentence.slice(match.start, match.end),
-        start: offset + match.start,
-        end: offset + match.end,
+        text: sentence.slice(span.start, span.end),
+        start: offset + span.start,
+        end: offset + span.end,
         sentence,
       },
       actors,
       places,
       confidence,
-      intensity: intensityOf(lexicon, match.trigger, view),
+      intensity: intensityOf(match.lexicon, match.trigger, folded),
     });
   }
   return [...best.values()].sort((a, b) => a.evidence.start - b.evidence.start);
@@ -115,12 +140,26 @@ export function tagSentence(sentence: string): Indicator[] {
   return tagSpan(sentence, 0);
 }
 
+/** Language and look-alike domains of a whole text, as tagText reads them. */
+export function articleContext(text: string, sentences: number): ArticleContext {
+  let domains: ReadonlySet<string> | undefined;
+  return {
+    lang: detectLang(text.length > 4000 ? text.slice(0, 4000) : text),
+    domains: () => {
+      domains ??= sentences > 1 ? articleDomains(foldForSearch(text), sentences) : new Set();
+      return domains;
+    },
+  };
+}
+
 /**
  * Tags a text sentence by sentence. Evidence offsets are JS string indices into `text`:
  * evidence.text === text.slice(evidence.start, evidence.end).
  */
 export function tagText(text: string): Indicator[] {
+  const spans = splitSentences(text);
+  const context = articleContext(text, spans.length);
   const indicators: Indicator[] = [];
-  for (const span of splitSentences(text)) indicators.push(...tagSpan(span.text, span.start));
+  for (const span of spans) indicators.push(...tagSpan(span.text, span.start, context));
   return indicators;
 }
