@@ -82,6 +82,10 @@ describe("dashboard in a browser", () => {
     expect(await count("deployment")).toBeGreaterThan(0);
     await page.waitForSelector("figure[data-chart] canvas");
     await shot("02-overview");
+    // Keyboard first: the first Tab lands on the skip link, which is visible when focused.
+    await page.keyboard.press("Tab");
+    // String expressions: this package's tsconfig has no DOM types.
+    expect(await page.evaluate<string>("document.activeElement.textContent.trim()")).toBe("Skip to content");
   });
 
   it("keeps working on a phone-sized screen", async () => {
@@ -97,6 +101,10 @@ describe("dashboard in a browser", () => {
     await page.click("nav >> text=Stories");
     await page.waitForURL(`${base}/stories`);
     await shot("04-stories");
+    await page.click("text=Include older stories");
+    await page.waitForURL(/older=1/);
+    expect(await page.locator("li.story").count()).toBeGreaterThan(0);
+    await shot("04-stories-all");
     await page.click("nav >> text=Articles");
     await page.waitForURL(`${base}/articles`);
     expect(await page.locator("ul[aria-label=Articles] > li").count()).toBeGreaterThan(20);
@@ -116,7 +124,9 @@ describe("dashboard in a browser", () => {
     // In the text, the evidence inside that sentence is struck through and labelled.
     const struck = page.locator(".article-text .s-negated mark.m-negated");
     expect(await struck.count()).toBeGreaterThan(0);
-    expect(await struck.first().evaluate((el) => getComputedStyle(el).textDecorationLine)).toContain("line-through");
+    const decoration =
+      "getComputedStyle(document.querySelector('.article-text .s-negated mark.m-negated')).textDecorationLine";
+    expect(await page.evaluate<string>(decoration)).toContain("line-through");
     await shot("06-article-seed-000");
   });
 
@@ -136,6 +146,10 @@ describe("dashboard in a browser", () => {
     expect((await stack.store.sources.list()).map((s) => s.name)).toContain("Browser Test Feed");
     await shot("08-operator-sources");
     await page.goto(`${base}/operator/tokens`);
+    await page.fill("#tname", "browser analyst");
+    await page.click("text=Create token");
+    const created = (await page.textContent("[data-testid=new-token]"))?.trim() ?? "";
+    expect((await stack.store.tokens.verify(created))?.role).toBe("analyst");
     await shot("09-operator-tokens");
   });
 

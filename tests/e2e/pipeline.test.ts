@@ -85,18 +85,25 @@ describe.each<Backend>(["pglite", "postgres"])("pipeline end to end on %s", (bac
   });
 
   it("groups the two rewrites of the seed story into one story, without unrelated articles", async () => {
-    const body = (await (await get(`/api/v1/articles?limit=200`)).json()) as { articles: Array<{ id: string; url: string }> };
+    const body = (await (await get(`/api/v1/articles?limit=200`)).json()) as {
+      articles: Array<{ id: string; url: string }>;
+    };
     const storyOf = async (slug: string) => {
       const article = body.articles.find((a) => a.url.endsWith(`/articles/${slug}`));
-      const [row] = await stack.store.sql.query<{ story_id: string | null }>("SELECT story_id FROM articles WHERE id = $1", [
-        article?.id,
-      ]);
+      const [row] = await stack.store.sql.query<{ story_id: string | null }>(
+        "SELECT story_id FROM articles WHERE id = $1",
+        [article?.id],
+      );
       return row?.story_id ?? null;
     };
-    const seedStory = await waitFor(async () => {
-      const [a, b] = [await storyOf("seed-000"), await storyOf("seed-001")];
-      return a && b ? { a, b } : null;
-    }, 60_000, "the seeds to be clustered");
+    const seedStory = await waitFor(
+      async () => {
+        const [a, b] = [await storyOf("seed-000"), await storyOf("seed-001")];
+        return a && b ? { a, b } : null;
+      },
+      60_000,
+      "the seeds to be clustered",
+    );
     expect(seedStory.a).toBe(seedStory.b);
     expect(await storyOf("belgrade-derby-ends-level")).not.toBe(seedStory.a);
     expect(await storyOf("serbia-central-bank-holds-key-rate")).not.toBe(seedStory.a);

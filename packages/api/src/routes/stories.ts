@@ -102,7 +102,8 @@ export function registerStories(app: OpenAPIHono<any>, deps: { store: Store }) {
     const byArticle = await deps.store.indicators.forArticles(ids);
     const indicators: Record<string, { claimed: number; negated: number; speculative: number }> = {};
     for (const ind of [...byArticle.values()].flat()) {
-      const t = (indicators[ind.type] ??= { claimed: 0, negated: 0, speculative: 0 });
+      const t = indicators[ind.type] ?? { claimed: 0, negated: 0, speculative: 0 };
+      indicators[ind.type] = t;
       if (isClaim(ind)) t.claimed++;
       else if (ind.modality === "negated") t.negated++;
       else t.speculative++;

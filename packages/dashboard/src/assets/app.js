@@ -41,6 +41,7 @@
           grid: { show: false },
           ticks: { show: false },
           space: 60,
+          size: 28,
           values: (_u, splits) => splits.map((s) => fmtDay.format(new Date(s * 1000))),
           incrs: [DAY, 2 * DAY, 7 * DAY, 14 * DAY, 30 * DAY, 91 * DAY, 365 * DAY],
         },

@@ -53,7 +53,10 @@ const chartSpec = (t: Trends, i: number) => {
 function LiveBody(props: { state: OverviewState; user: ApiToken; sse: boolean }) {
   const { trends, range, filter } = props.state;
   const analyst = canSee(props.user, "analyst");
-  const modalityNote = filter.modalities.join(" + ");
+  const modalityNote =
+    filter.modalities.length === 2 && filter.modalities.every((m) => CLAIM_MODALITIES.includes(m))
+      ? "claims"
+      : filter.modalities.join(" + ");
   return (
     <section
       id="live"

@@ -61,7 +61,7 @@ function StoryCard(props: { story: StorySummary; rank: number }) {
           ))}
         </div>
         <details>
-          <summary>{s.articleCount} articles</summary>
+          <summary>{s.articleCount === 1 ? "1 article" : `${s.articleCount} articles`}</summary>
           <ul class="list">
             {s.articles.map((a) => (
               <li>
@@ -81,7 +81,7 @@ function StoryCard(props: { story: StorySummary; rank: number }) {
             <b>{s.intensity}</b>intensity
           </span>
           <span>
-            <b>{Math.round(s.growth * 100)}%</b>in last 24 h
+            <b>{s.articleCount > 1 ? `${Math.round(s.growth * 100)}%` : "—"}</b>in last 24 h
           </span>
           <span>
             <b>{s.articleCount}</b>articles
@@ -95,14 +95,19 @@ function StoryCard(props: { story: StorySummary; rank: number }) {
 
 export function registerStories(app: Hono<DashEnv>, deps: DashboardDeps): void {
   app.get("/stories", guard(deps.store, "analyst", forbidden), async (c) => {
-    const stories = await activeStories(deps.store);
+    const includeOlder = c.req.query("older") === "1";
+    const stories = await activeStories(deps.store, { includeOlder });
     const latest = stories.length === 0 ? await listArticles(deps.store, { limit: 15 }) : [];
     return c.html(
       <Layout title="Stories" user={c.get("user")} active="stories">
         <PageHead
           title="Active stories"
           sub="Clusters of reports about one event, ranked by the intensity of their claims and how fast they grow."
-        />
+        >
+          <a class="btn ghost small" href={includeOlder ? "/stories" : "/stories?older=1"}>
+            {includeOlder ? "Active only" : "Include older stories"}
+          </a>
+        </PageHead>
         {stories.length === 0 ? (
           <div class="stack">
             <div class="card">

@@ -1,12 +1,12 @@
 import { foldForSearch } from "@seismo/text";
-import { ACRONYM_ACTORS, ACTORS, NOT_ACTORS, ORG_HEADS } from "../gazetteer/actors.ts";
+import { ACRONYM_ACTORS, ACTOR_BY_NAME, ACTORS, type ActorKind, NOT_ACTORS, ORG_HEADS } from "../gazetteer/actors.ts";
 import { compileNames } from "../gazetteer/match.ts";
 
 const matcher = compileNames(ACTORS);
 const ACRONYM = /\b[A-Z][A-Z&]{1,5}\b/g;
 const CAP = "[A-Z][\\p{L}'’.-]*";
 const ORG = new RegExp(
-  `\\b(?:${CAP}\\s+(?:(?:of|for|and|the)\\s+)?){1,5}(?:${ORG_HEADS.join("|")})\\b(?:\\s+(?:of|for)\\s+(?:the\\s+)?${CAP}(?:\\s+${CAP}){0,3})?`,
+  `\\b(?:${CAP}\\s+(?:(?:of|for|and|the)\\s+)?){1,5}(?:${Object.keys(ORG_HEADS).join("|")})\\b(?:\\s+(?:of|for)\\s+(?:the\\s+)?${CAP}(?:\\s+${CAP}){0,3})?`,
   "gu",
 );
 
@@ -28,10 +28,21 @@ export function findActors(text: string, folded: string = foldForSearch(text)): 
   }
   for (const m of text.matchAll(ORG)) {
     const phrase = m[0].replace(LEADING_FUNCTION_WORDS, "").replace(/[’']s$/, "");
-    if (!/\s/.test(phrase) && ORG_HEADS.includes(phrase)) continue;
+    if (!/\s/.test(phrase) && phrase in ORG_HEADS) continue;
     const known = matcher.find(foldForSearch(phrase));
     if (known.length > 0 || actors.includes(phrase)) continue;
     actors.push(phrase);
   }
   return actors;
+}
+
+/**
+ * What kind of actor a name found by findActors is: the gazetteer's kind, or for an organisation
+ * found by shape the kind of its head noun ("… Police" is police, "… Front" an armed group).
+ */
+export function actorKind(name: string): ActorKind {
+  const known = ACTOR_BY_NAME.get(name)?.kind;
+  if (known) return known;
+  for (const [head, kind] of Object.entries(ORG_HEADS)) if (new RegExp(`\\b${head}\\b`).test(name)) return kind;
+  return "organisation";
 }

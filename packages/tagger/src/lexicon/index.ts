@@ -50,7 +50,7 @@ const LexiconFileSchema = z.strictObject({
  * "ухапшен": non-ASCII letters are folded (ASCII, and so every regex escape, is left alone).
  */
 function foldPattern(source: string): string {
-  return source.replace(/[^\x00-\x7F]/g, (ch) => foldForSearch(ch));
+  return source.replace(/[^ -~\t\n\r]/g, (ch) => foldForSearch(ch));
 }
 
 function loadFile(file: string, lang: Lang, shared: Record<string, string>): TypeLexicon {

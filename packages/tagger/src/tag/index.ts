@@ -85,10 +85,13 @@ function viewsOf(sentence: string, langs: readonly Lang[]): View[] {
   });
 }
 
+const CYRILLIC = /[\u0400-\u04FF]/;
+
 function langsOf(sentence: string, context: ArticleContext | undefined): readonly Lang[] {
+  // A Cyrillic sentence is Serbian whatever the article around it; otherwise the article decides.
+  if (context?.lang && !CYRILLIC.test(sentence)) return [context.lang];
   const own = detectLang(sentence);
-  // A Cyrillic sentence is Serbian whatever the article around it.
-  if (own === "sr" && /[\u0400-\u04FF]/.test(sentence)) return ["sr"];
+  if (own === "sr" && CYRILLIC.test(sentence)) return ["sr"];
   const lang = context?.lang ?? own;
   return lang ? [lang] : ALL_LANGS;
 }

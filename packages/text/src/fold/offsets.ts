@@ -10,7 +10,7 @@ export interface FoldedText {
   offsets: Int32Array;
 }
 
-const ASCII = /^[\x00-\x7F]*$/;
+const ASCII = /^[ -~\t\n\r]*$/;
 const cache = new Map<string, string>();
 
 function foldChar(ch: string): string {
