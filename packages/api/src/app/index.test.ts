@@ -198,6 +198,31 @@ describe("API", () => {
     expect(other.headers.get("access-control-allow-origin")).toBeNull();
   });
 
+  it("streams pipeline updates as Server-Sent Events", async () => {
+    const events = new EventTarget();
+    const live = createApi({
+      store,
+      redisPing: async () => true,
+      logger: silentLogger(),
+      fetchPage: async () => {
+        throw new Error("unused");
+      },
+      events,
+    });
+    const res = await live.request("/api/v1/stream", auth(viewer));
+    expect(res.headers.get("content-type")).toMatch(/text\/event-stream/);
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+    const decoder = new TextDecoder();
+    let text = decoder.decode((await reader.read()).value);
+    expect(text).toContain("event: ready");
+    events.dispatchEvent(
+      new CustomEvent("update", { detail: { kind: "article-clustered", articleId: "a1", storyId: "s1" } }),
+    );
+    while (!text.includes("article-clustered")) text += decoder.decode((await reader.read()).value);
+    expect(text).toContain('data: {"kind":"article-clustered","articleId":"a1","storyId":"s1"}');
+    await reader.cancel();
+  });
+
   it("answers unknown routes in the one error shape", async () => {
     const res = await app.request("/nope");
     expect(res.status).toBe(404);

@@ -1,5 +1,6 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { errorMessage } from "@seismo/core";
+import { registerDashboard } from "@seismo/dashboard";
 import type { Logger, Metrics } from "@seismo/observability";
 import type { QueueSet } from "@seismo/queue";
 import type { PageFetcher } from "@seismo/sources";
@@ -9,7 +10,6 @@ import { cors } from "hono/cors";
 import { etag } from "hono/etag";
 import { requestId } from "hono/request-id";
 import { type AuthVariables, authenticate } from "../auth/index.ts";
-import { registerDashboard } from "../dashboard/index.ts";
 import { registerDocs } from "../docs/index.ts";
 import { sendError, toErrorResponse } from "../errors/index.ts";
 import { rateLimit } from "../rate-limit/index.ts";
@@ -18,6 +18,7 @@ import { registerHealth } from "../routes/health.ts";
 import { registerIndicators } from "../routes/indicators.ts";
 import { registerSources } from "../routes/sources.ts";
 import { registerStories } from "../routes/stories.ts";
+import { registerStream } from "../routes/stream.ts";
 import { registerTrends } from "../routes/trends.ts";
 
 export interface ApiDeps {
@@ -30,6 +31,8 @@ export interface ApiDeps {
   fetchPage: PageFetcher;
   /** Origins allowed to call the API from a browser (CORS); none by default. */
   corsOrigins?: string[];
+  /** Dispatches "update" when new indicators or alerts arrive: the dashboard pushes them live (SSE). */
+  events?: EventTarget;
   /** Requests per minute per token (default 600). */
   rateLimitPerMinute?: number;
 }
@@ -50,7 +53,12 @@ export function createApi(deps: ApiDeps) {
   if (deps.corsOrigins && deps.corsOrigins.length > 0) {
     app.use("/api/*", cors({ origin: deps.corsOrigins, allowHeaders: ["authorization", "content-type"], maxAge: 600 }));
   }
-  app.use("/api/*", etag());
+  // ETags hash the whole body, so streamed responses (SSE, exports) must not pass through them.
+  const withEtag = etag();
+  app.use("/api/*", (c, next) => {
+    const streamed = c.req.path === "/api/v1/stream" || /^(csv|jsonl)$/.test(c.req.query("format") ?? "");
+    return streamed ? next() : withEtag(c, next);
+  });
   app.onError((error, c) =>
     toErrorResponse(c, error, (err) => {
       deps.metrics?.errorsTotal.inc({ component: "api" });
@@ -69,6 +77,7 @@ export function createApi(deps: ApiDeps) {
   registerTrends(app, deps);
   registerIndicators(app, deps);
   registerStories(app, deps);
+  registerStream(app, deps);
   registerSources(app, {
     sources: new SourceService({ store: deps.store, queues: deps.queues, fetchPage: deps.fetchPage }),
   });
@@ -79,7 +88,7 @@ export function createApi(deps: ApiDeps) {
     info: { title: "Seismo API", version: "1", description: "Tension indicators from the news, with evidence." },
   });
   registerDocs(app);
-  registerDashboard(app);
+  registerDashboard(app, { store: deps.store, ...(deps.events ? { events: deps.events } : {}) });
   if (deps.metrics) {
     const registry = deps.metrics.registry;
     app.get("/metrics", async (c) => c.text(await registry.metrics(), 200, { "content-type": registry.contentType }));

@@ -10,6 +10,7 @@ import { createHandlers, type Scheduler, startScheduler } from "@seismo/pipeline
 import { createRedis, QueueSet, startWorkers, type WorkerSet } from "@seismo/queue";
 import { startSampleSource } from "@seismo/sample-source";
 import { Store, type StoreTarget } from "@seismo/store";
+import { forwardPipelineEvents } from "../events/index.ts";
 import { resolveRedis } from "../redis/index.ts";
 import { loadSourcesFile } from "../sources-file/index.ts";
 import { bootstrapToken } from "../tokens/index.ts";
@@ -129,6 +130,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     }
     let url: string | null = null;
     if (parts.api) {
+      const events = await forwardPipelineEvents(redis.url, config.queuePrefix, logger);
+      closers.push({ name: "queue-events", close: events.close });
       const app = createApi({
         store,
         queues,
@@ -136,6 +139,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         logger,
         metrics,
         fetchPage: (pageUrl) => fetcher.fetch(pageUrl),
+        events: events.target,
         corsOrigins: config.corsOrigins,
         rateLimitPerMinute: config.rateLimitPerMinute,
       });

@@ -59,4 +59,10 @@ describe("look-alike domains", () => {
     expect(claimed(report)).toEqual([]);
     expect(tagSentence("The two sides clash again in March.").map((i) => i.type)).toContain("clash");
   });
+
+  it("does not claim a dated earlier event mentioned as background", () => {
+    expect(claimed("Residents returned home on Friday, three months after the shelling of the town.")).not.toContain("clash");
+    expect(claimed("The mission has stayed since last month's invasion.")).not.toContain("clash");
+    expect(claimed("The curfew was imposed after clashes between police and protesters.")).toContain("clash");
+  });
 });

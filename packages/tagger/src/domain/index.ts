@@ -24,10 +24,38 @@ const DomainSchema = z.strictObject({
   articleMin: z.number().int().positive().optional(),
   articleShare: z.number().positive().optional(),
 });
-const FileSchema = z.strictObject({ security: z.string().min(1), domains: z.array(z.unknown()) });
+const PastEventSchema = z.strictObject({
+  types: z.array(IndicatorTypeSchema).min(1),
+  window: z.number().int().positive(),
+  lead: z.string().min(1),
+  time: z.string().min(1),
+});
+const FileSchema = z.strictObject({
+  security: z.string().min(1),
+  domains: z.array(z.unknown()),
+  pastEvent: PastEventSchema,
+});
 
-export function loadDomains(file: string = join(DATA_DIR, "domains.yaml")): { security: RegExp; domains: Domain[] } {
+/** Background mentions of a dated earlier event, from data/domains.yaml `pastEvent`. */
+export interface PastEvent {
+  types: ReadonlySet<IndicatorType>;
+  window: number;
+  lead: RegExp;
+  time: RegExp;
+}
+
+export function loadDomains(file: string = join(DATA_DIR, "domains.yaml")): {
+  security: RegExp;
+  domains: Domain[];
+  pastEvent: PastEvent;
+} {
   const doc = parseFile(file, FileSchema);
+  const pastEvent: PastEvent = {
+    types: new Set(doc.pastEvent.types),
+    window: doc.pastEvent.window,
+    lead: compile(doc.pastEvent.lead, "i", file, "pastEvent.lead"),
+    time: compile(doc.pastEvent.time, "i", file, "pastEvent.time"),
+  };
   const domains = parseList(file, "domains", doc.domains, DomainSchema).map((d, i): Domain => {
     const where = `domains[${i}] (${d.id})`;
     const domain: Domain = {
@@ -41,12 +69,15 @@ export function loadDomains(file: string = join(DATA_DIR, "domains.yaml")): { se
     if (d.articleShare !== undefined) domain.articleShare = d.articleShare;
     return domain;
   });
-  return { security: compile(doc.security, "i", file, "security"), domains };
+  return { security: compile(doc.security, "i", file, "security"), domains, pastEvent };
 }
 
-const { security: SECURITY, domains: DOMAINS } = loadDomains();
+const { security: SECURITY, domains: DOMAINS, pastEvent: PAST_EVENT } = loadDomains();
 
 export { DOMAINS };
+
+// One pass tells whether any domain's vocabulary is in a sentence at all (most news has none).
+const ANY_VOCAB = new RegExp(DOMAINS.map((d) => `(?:${d.vocab.source})`).join("|"), "i");
 
 function hits(re: RegExp, text: string): number {
   re.lastIndex = 0;
@@ -73,6 +104,7 @@ export function articleDomains(folded: string, sentences: number): Set<string> {
  */
 export function suppressedTypes(folded: string, article: ReadonlySet<string> = new Set()): Set<IndicatorType> {
   const out = new Set<IndicatorType>();
+  if (article.size === 0 && !ANY_VOCAB.test(folded)) return out;
   let secure: boolean | undefined;
   for (const d of DOMAINS) {
     const inSentence = hits(d.vocab, folded) > 0;
@@ -85,4 +117,15 @@ export function suppressedTypes(folded: string, article: ReadonlySet<string> = n
     for (const t of d.suppress) out.add(t);
   }
   return out;
+}
+
+/**
+ * Whether the trigger view[start, end) names a dated earlier event as background: "after two
+ * days of fierce fighting", "since last month's invasion". Undated mentions ("after the killing
+ * of an officer") stay claims: without a date the event may be the news itself.
+ */
+export function isPastEvent(type: IndicatorType, view: string, start: number, end: number): boolean {
+  if (!PAST_EVENT.types.has(type)) return false;
+  if (!PAST_EVENT.lead.test(view.slice(Math.max(0, start - 60), start))) return false;
+  return PAST_EVENT.time.test(view.slice(Math.max(0, start - PAST_EVENT.window), end + PAST_EVENT.window));
 }

@@ -30,7 +30,11 @@ const WORDS: Readonly<Record<Lang, ReadonlySet<string>>> = {
 // Albanian words written without diacritics, as many sites do.
 const ALBANIAN_PLAIN = new Set("te dhe per qe nga eshte nuk kane ishte kete keto jane edhe sipas nje".split(" "));
 
-export function detectLang(text: string): Lang | undefined {
+/** Reads at most this much: the opening paragraphs tell the language of an article. */
+const SAMPLE = 1500;
+
+export function detectLang(input: string): Lang | undefined {
+  const text = input.length > SAMPLE ? input.slice(0, SAMPLE) : input;
   const cyrillic = text.match(CYRILLIC)?.length ?? 0;
   if (cyrillic > 0 && cyrillic >= (text.match(LATIN)?.length ?? 0)) return "sr";
   const score: Record<Lang, number> = {

@@ -9,7 +9,7 @@ import {
 } from "@seismo/text";
 import { findActors } from "../actors/index.ts";
 import type { Lang } from "../data/index.ts";
-import { articleDomains, suppressedTypes } from "../domain/index.ts";
+import { articleDomains, isPastEvent, suppressedTypes } from "../domain/index.ts";
 import { detectLang } from "../lang/index.ts";
 import { LEXICONS, type Trigger, type TypeLexicon } from "../lexicon/index.ts";
 import { readModality } from "../modality/index.ts";
@@ -113,7 +113,7 @@ export function tagSpan(sentence: string, offset: number, context?: ArticleConte
   const places = findPlaces(sentence, folded);
   const best = new Map<string, Indicator>();
   for (const { view, match } of found) {
-    if (suppressed.has(match.type)) continue;
+    if (suppressed.has(match.type) || isPastEvent(match.type, view.text, match.start, match.end)) continue;
     const { modality } = readModality(view.text, match.start, match.end, view.lang);
     const confidence = Math.round(match.trigger.strength * MODALITY_FACTOR[modality] * 100) / 100;
     const key = `${match.type}/${modality}`;
@@ -147,7 +147,7 @@ export function tagSentence(sentence: string): Indicator[] {
 export function articleContext(text: string, sentences: number): ArticleContext {
   let domains: ReadonlySet<string> | undefined;
   return {
-    lang: detectLang(text.length > 4000 ? text.slice(0, 4000) : text),
+    lang: detectLang(text),
     domains: () => {
       domains ??= sentences > 1 ? articleDomains(foldForSearch(text), sentences) : new Set();
       return domains;

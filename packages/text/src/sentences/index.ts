@@ -12,7 +12,7 @@ export interface SentenceSpan {
 // Closing quotes include Serbian “ (opened by „) and Albanian ».
 const TERMINATOR = /[.!?…]+["'”“’»«)\]]*(?=[\s]|$)/g;
 const CLOSERS = /["'”“’»«)\]]+$/;
-const TOKEN_BEFORE_PERIOD = /([\p{L}\p{N}.'’-]*)$/u;
+const TOKEN_CHAR = /[\p{L}\p{N}.'’-]/u;
 const INITIALISM = /^(?:\p{L}\.)+\p{L}$/u;
 const NEXT_WORD = /^\s*["'“‘«„»([]?([\p{L}\p{N}]+)/u;
 
@@ -60,7 +60,7 @@ function endsSentence(line: string, at: number, terminator: string, end: number)
   // A full stop followed by a closing quote ends the quoted sentence.
   if (terminator !== ".") return true;
 
-  const token = (TOKEN_BEFORE_PERIOD.exec(line.slice(0, at))?.[1] ?? "").replace(/^['’-]+/, "");
+  const token = tokenBefore(line, at).replace(/^['’-]+/, "");
   const lower = token.toLowerCase();
   const nextIsNumber = /^\p{N}/u.test(nextWord);
   const nextIsStarter = SENTENCE_STARTERS.has(nextWord.toLowerCase());
@@ -84,4 +84,17 @@ function push(text: string, rawStart: number, rawEnd: number, out: SentenceSpan[
   while (start < end && /\s/.test(text.charAt(start))) start++;
   while (end > start && /\s/.test(text.charAt(end - 1))) end--;
   if (end > start) out.push({ text: text.slice(start, end), start, end });
+}
+
+/** The run of letters, digits, dots, apostrophes and hyphens that ends at `at` (scanned backwards). */
+function tokenBefore(line: string, at: number): string {
+  let start = at;
+  while (start > 0) {
+    const code = line.charCodeAt(start - 1);
+    // A low surrogate belongs to an astral letter: test the pair.
+    const width = code >= 0xdc00 && code <= 0xdfff && start > 1 ? 2 : 1;
+    if (!TOKEN_CHAR.test(line.slice(start - width, start))) break;
+    start -= width;
+  }
+  return line.slice(start, at);
 }

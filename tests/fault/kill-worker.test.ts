@@ -1,0 +1,103 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Store } from "@seismo/store";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type FixtureSite, startFixtureSite } from "./support/fixture-site.ts";
+import {
+  drained,
+  dropSchema,
+  jobCounts,
+  openFaultStore,
+  SHARED_DATABASE_URL,
+  tally,
+  urlWithSchema,
+} from "./support/pipeline-db.ts";
+import { type RedisChild, startRedisChild } from "./support/redis-child.ts";
+import { waitUntil } from "./support/wait.ts";
+import { startWorker, stopWorker, type WorkerChild } from "./support/worker-child.ts";
+
+/** Articles in the fixture feed; SEISMO_FAULT_ARTICLES raises it (e.g. 1000) for a longer soak. */
+const COUNT = Number(process.env.SEISMO_FAULT_ARTICLES ?? 400);
+
+describe("a worker killed with SIGKILL in the middle of a batch", () => {
+  const id = `${process.pid}_${Date.now().toString(36)}`;
+  const schema = `fault_kill_${id}`;
+  const prefix = `{seismo-fault-kill-${id}}`;
+  let redis: RedisChild;
+  let site: FixtureSite;
+  let store: Store;
+  let dataDir: string;
+  let worker: WorkerChild | undefined;
+  const figures: Record<string, number> = {};
+
+  const env = () => ({
+    REDIS_URL: redis.url,
+    DATABASE_URL: urlWithSchema(SHARED_DATABASE_URL, schema),
+    SEISMO_DATA_DIR: dataDir,
+    SEISMO_QUEUE_PREFIX: prefix,
+    SEISMO_ROLE: "all",
+    SEISMO_CONCURRENCY: "8",
+    SEISMO_FETCH_ALLOW_HOSTS: "127.0.0.1",
+    SEISMO_FETCH_MIN_DELAY_MS: "0",
+    SEISMO_FETCH_PER_HOST: "8",
+    SEISMO_SAMPLE_SOURCE: "false",
+    SEISMO_OFFLINE: "true",
+  });
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), "seismo-fault-kill-"));
+    redis = await startRedisChild();
+    site = await startFixtureSite({ count: COUNT });
+    store = await openFaultStore(SHARED_DATABASE_URL, schema, site.feedUrl);
+  });
+
+  afterAll(async () => {
+    await stopWorker(worker);
+    await store?.close();
+    await dropSchema(SHARED_DATABASE_URL, schema).catch(() => undefined);
+    await site?.close();
+    await redis?.stop();
+    await rm(dataDir, { recursive: true, force: true });
+    console.info(`[fault] kill -9 figures: ${JSON.stringify(figures)}`);
+  });
+
+  it("stores and tags every article exactly once after a restart, with no job left active", async () => {
+    const started = Date.now();
+    worker = await startWorker(env());
+    await waitUntil(async () => (await store.articles.count()) >= COUNT / 2, 150_000, `${COUNT / 2} stored articles`);
+    worker.kill("SIGKILL");
+    const killed = await worker.exited;
+    expect(killed.signal).toBe("SIGKILL");
+    figures.storedAtKill = await store.articles.count();
+    figures.secondsToHalf = (killed.at - started) / 1000;
+    const before = await jobCounts(redis.url, prefix);
+    figures.activeAtKill = Object.values(before).reduce((n, c) => n + (c.active ?? 0), 0);
+
+    const restarted = Date.now();
+    worker = await startWorker(env());
+    await waitUntil(
+      async () => (await tally(store)).tagged === COUNT && drained(await jobCounts(redis.url, prefix)),
+      200_000,
+      `all ${COUNT} articles tagged and every queue drained`,
+      500,
+    ).catch((error) => {
+      throw new Error(`${String(error)}\nworker output:\n${worker?.output().slice(-4000)}`);
+    });
+    figures.recoverySeconds = (Date.now() - restarted) / 1000;
+
+    const t = await tally(store);
+    expect(t.articles).toBe(COUNT);
+    expect(t.distinctUrls).toBe(COUNT);
+    expect(t.tagged).toBe(COUNT);
+    expect(t.indicators).toBeGreaterThanOrEqual(COUNT);
+    expect(t.duplicateIndicators).toBe(0);
+    expect(t.rollupTotal).toBe(t.indicators);
+    const counts = await jobCounts(redis.url, prefix);
+    for (const [queue, c] of Object.entries(counts)) {
+      expect({ queue, active: c.active, failed: c.failed }).toEqual({ queue, active: 0, failed: 0 });
+    }
+    const failures = await store.articles.failures();
+    expect(failures).toEqual([]);
+  });
+});

@@ -1,0 +1,77 @@
+import { JOB_NAMES } from "@seismo/core";
+import { Store } from "@seismo/store";
+import { Queue } from "bullmq";
+import { Redis } from "ioredis";
+import pg from "pg";
+
+export const SHARED_DATABASE_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+
+/** The URL with a libpq `options` parameter that puts every connection of the worker in `schema`. */
+export function urlWithSchema(url: string, schema: string): string {
+  const sep = url.includes("?") ? "&" : "?";
+  return `${url}${sep}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+}
+
+/** Opens (and migrates) a store in a fresh schema of its own and registers the fixture source. */
+export async function openFaultStore(url: string, schema: string, feedUrl: string) {
+  const store = await Store.open({ kind: "postgres", url, schema, poolSize: 3 });
+  await store.sources.upsert({ name: "fault fixtures", url: feedUrl, intervalSeconds: 3600, ignoreRobots: true });
+  return store;
+}
+
+export async function dropSchema(url: string, schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  } finally {
+    await client.end();
+  }
+}
+
+export interface Tally {
+  articles: number;
+  distinctUrls: number;
+  tagged: number;
+  indicators: number;
+  duplicateIndicators: number;
+  rollupTotal: number;
+}
+
+/** What the store holds; every figure the exactly-once assertions need, in one round of queries. */
+export async function tally(store: Store): Promise<Tally> {
+  const [row] = await store.sql.query<Tally>(
+    `SELECT (SELECT count(*)::int FROM articles) AS articles,
+            (SELECT count(DISTINCT url)::int FROM articles) AS "distinctUrls",
+            (SELECT count(*)::int FROM articles WHERE tagged_at IS NOT NULL) AS tagged,
+            (SELECT count(*)::int FROM indicators) AS indicators,
+            (SELECT count(*)::int FROM (SELECT 1 FROM indicators
+               GROUP BY article_id, type, evidence_start HAVING count(*) > 1) d) AS "duplicateIndicators",
+            (SELECT coalesce(sum(count), 0)::int FROM indicator_daily) AS "rollupTotal"`,
+  );
+  if (!row) throw new Error("tally returned no row");
+  return row;
+}
+
+/** Job counts per queue, read straight from Redis under the test's prefix. */
+export async function jobCounts(redisUrl: string, prefix: string) {
+  const connection = new Redis(redisUrl, { maxRetriesPerRequest: 3 });
+  try {
+    const out: Record<string, Record<string, number>> = {};
+    for (const name of JOB_NAMES) {
+      const queue = new Queue(name, { connection, prefix });
+      out[name] = await queue.getJobCounts("waiting", "active", "delayed", "failed", "completed", "prioritized");
+      await queue.close();
+    }
+    return out;
+  } finally {
+    connection.disconnect();
+  }
+}
+
+/** True when no queue has a job waiting, delayed or running. */
+export function drained(counts: Record<string, Record<string, number>>): boolean {
+  return Object.values(counts).every(
+    (c) => (c.waiting ?? 0) + (c.active ?? 0) + (c.delayed ?? 0) + (c.prioritized ?? 0) === 0,
+  );
+}

@@ -1,0 +1,57 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { waitUntil } from "./wait.ts";
+
+const ROOT = new URL("../../../", import.meta.url).pathname;
+const TSX = `${ROOT}node_modules/.bin/tsx`;
+const MAIN = `${ROOT}apps/worker/src/main.ts`;
+
+export interface WorkerChild {
+  pid: number;
+  /** The last 64 kB of stdout and stderr, for failure messages. */
+  output(): string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>;
+  kill(signal: NodeJS.Signals): void;
+}
+
+/** Runs `pnpm worker` (apps/worker) as a real child process and waits for "worker started". */
+export async function startWorker(env: Record<string, string>): Promise<WorkerChild> {
+  const child: ChildProcess = spawn(TSX, [MAIN], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", LOG_LEVEL: "info", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  const append = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-65_536);
+  };
+  child.stdout?.on("data", append);
+  child.stderr?.on("data", append);
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((resolve) =>
+    child.once("exit", (code, signal) => resolve({ code, signal, at: Date.now() })),
+  );
+  await waitUntil(
+    () => {
+      if (child.exitCode !== null) throw new Error(`worker exited with ${child.exitCode}:\n${output}`);
+      return output.includes("worker started");
+    },
+    60_000,
+    "the worker to start",
+  );
+  return {
+    pid: child.pid ?? -1,
+    output: () => output,
+    exited,
+    kill: (signal) => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    },
+  };
+}
+
+/** Stops a worker if it still runs (SIGKILL after `graceMs`), so no test leaves a process behind. */
+export async function stopWorker(worker: WorkerChild | undefined, graceMs = 15_000): Promise<void> {
+  if (!worker) return;
+  worker.kill("SIGTERM");
+  const timer = setTimeout(() => worker.kill("SIGKILL"), graceMs);
+  await worker.exited;
+  clearTimeout(timer);
+}
