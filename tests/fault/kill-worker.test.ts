@@ -5,6 +5,7 @@ import type { Store } from "@seismo/store";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FixtureSite, startFixtureSite } from "./support/fixture-site.ts";
 import {
+  activeJobs,
   drained,
   dropSchema,
   jobCounts,
@@ -12,13 +13,14 @@ import {
   SHARED_DATABASE_URL,
   tally,
   urlWithSchema,
+  workerEnv,
 } from "./support/pipeline-db.ts";
 import { type RedisChild, startRedisChild } from "./support/redis-child.ts";
 import { waitUntil } from "./support/wait.ts";
 import { startWorker, stopWorker, type WorkerChild } from "./support/worker-child.ts";
 
-/** Articles in the fixture feed; SEISMO_FAULT_ARTICLES raises it (e.g. 1000) for a longer soak. */
-const COUNT = Number(process.env.SEISMO_FAULT_ARTICLES ?? 400);
+/** Articles in the fixture feed; SEISMO_FAULT_ARTICLES changes it. */
+const COUNT = Number(process.env.SEISMO_FAULT_ARTICLES ?? 1000);
 
 describe("a worker killed with SIGKILL in the middle of a batch", () => {
   const id = `${process.pid}_${Date.now().toString(36)}`;
@@ -31,19 +33,8 @@ describe("a worker killed with SIGKILL in the middle of a batch", () => {
   let worker: WorkerChild | undefined;
   const figures: Record<string, number> = {};
 
-  const env = () => ({
-    REDIS_URL: redis.url,
-    DATABASE_URL: urlWithSchema(SHARED_DATABASE_URL, schema),
-    SEISMO_DATA_DIR: dataDir,
-    SEISMO_QUEUE_PREFIX: prefix,
-    SEISMO_ROLE: "all",
-    SEISMO_CONCURRENCY: "8",
-    SEISMO_FETCH_ALLOW_HOSTS: "127.0.0.1",
-    SEISMO_FETCH_MIN_DELAY_MS: "0",
-    SEISMO_FETCH_PER_HOST: "8",
-    SEISMO_SAMPLE_SOURCE: "false",
-    SEISMO_OFFLINE: "true",
-  });
+  const env = () =>
+    workerEnv({ redisUrl: redis.url, databaseUrl: urlWithSchema(SHARED_DATABASE_URL, schema), dataDir, prefix });
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), "seismo-fault-kill-"));
@@ -72,7 +63,7 @@ describe("a worker killed with SIGKILL in the middle of a batch", () => {
     figures.storedAtKill = await store.articles.count();
     figures.secondsToHalf = (killed.at - started) / 1000;
     const before = await jobCounts(redis.url, prefix);
-    figures.activeAtKill = Object.values(before).reduce((n, c) => n + (c.active ?? 0), 0);
+    figures.activeAtKill = activeJobs(before);
 
     const restarted = Date.now();
     worker = await startWorker(env());

@@ -38,6 +38,9 @@ describe("API process", () => {
     const url = /"url":"([^"]+)"/.exec(output)?.[1] ?? "";
     const health = await fetch(new URL("/api/v1/health", url));
     expect(health.status).toBe(200);
+    const signin = await fetch(new URL("/signin", url));
+    expect(signin.status).toBe(200);
+    expect(await signin.text()).toMatch(/<title>[^<]*Seismo<\/title>/);
     child.kill("SIGTERM");
     expect(await exited).toBe(0);
     expect(output).toContain("shutting down");

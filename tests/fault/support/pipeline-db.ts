@@ -75,3 +75,31 @@ export function drained(counts: Record<string, Record<string, number>>): boolean
     (c) => (c.waiting ?? 0) + (c.active ?? 0) + (c.delayed ?? 0) + (c.prioritized ?? 0) === 0,
   );
 }
+
+/** The worker's environment: own Redis, own schema, loopback fixtures allowed, no politeness delay. */
+export function workerEnv(options: {
+  redisUrl: string;
+  databaseUrl: string;
+  dataDir: string;
+  prefix: string;
+  concurrency?: number;
+}): Record<string, string> {
+  return {
+    REDIS_URL: options.redisUrl,
+    DATABASE_URL: options.databaseUrl,
+    SEISMO_DATA_DIR: options.dataDir,
+    SEISMO_QUEUE_PREFIX: options.prefix,
+    SEISMO_ROLE: "all",
+    SEISMO_CONCURRENCY: String(options.concurrency ?? 8),
+    SEISMO_FETCH_ALLOW_HOSTS: "127.0.0.1",
+    SEISMO_FETCH_MIN_DELAY_MS: "0",
+    SEISMO_FETCH_PER_HOST: "8",
+    SEISMO_SAMPLE_SOURCE: "false",
+    SEISMO_OFFLINE: "true",
+  };
+}
+
+/** Sum of active jobs over every queue. */
+export function activeJobs(counts: Record<string, Record<string, number>>): number {
+  return Object.values(counts).reduce((n, c) => n + (c.active ?? 0), 0);
+}

@@ -11,6 +11,8 @@ export interface WorkerChild {
   output(): string;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>;
   kill(signal: NodeJS.Signals): void;
+  /** null while the process runs. */
+  exitedCode(): number | null;
 }
 
 /** Runs `pnpm worker` (apps/worker) as a real child process and waits for "worker started". */
@@ -29,18 +31,16 @@ export async function startWorker(env: Record<string, string>): Promise<WorkerCh
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((resolve) =>
     child.once("exit", (code, signal) => resolve({ code, signal, at: Date.now() })),
   );
-  await waitUntil(
-    () => {
-      if (child.exitCode !== null) throw new Error(`worker exited with ${child.exitCode}:\n${output}`);
-      return output.includes("worker started");
-    },
-    60_000,
-    "the worker to start",
-  );
+  const early = exited.then(({ code }) => {
+    throw new Error(`worker exited with ${code} before it started:\n${output}`);
+  });
+  early.catch(() => undefined);
+  await Promise.race([waitUntil(() => output.includes("worker started"), 60_000, "the worker to start"), early]);
   return {
     pid: child.pid ?? -1,
     output: () => output,
     exited,
+    exitedCode: () => child.exitCode ?? (child.signalCode ? -1 : null),
     kill: (signal) => {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     },

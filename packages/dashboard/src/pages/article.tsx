@@ -1,3 +1,4 @@
+/** @jsxImportSource hono/jsx */
 import type { StoredIndicator } from "@seismo/store";
 import type { Child } from "hono/jsx";
 import type { ArticleDetail } from "../data/articles.ts";

@@ -1,3 +1,4 @@
+/** @jsxImportSource hono/jsx */
 import { INDICATOR_TYPES, type IndicatorType } from "@seismo/core";
 import type { Hono } from "hono";
 import { type DashEnv, guard } from "../auth/index.ts";

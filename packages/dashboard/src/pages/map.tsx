@@ -1,3 +1,4 @@
+/** @jsxImportSource hono/jsx */
 import { readFileSync } from "node:fs";
 import type { Hono } from "hono";
 import { z } from "zod";

@@ -1,3 +1,4 @@
+/** @jsxImportSource hono/jsx */
 import { SourceInputSchema } from "@seismo/store";
 import type { Context, Hono } from "hono";
 import { type DashEnv, guard } from "../auth/index.ts";

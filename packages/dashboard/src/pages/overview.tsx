@@ -1,3 +1,4 @@
+/** @jsxImportSource hono/jsx */
 import { INDICATOR_TYPES, MODALITIES } from "@seismo/core";
 import type { ApiToken } from "@seismo/store";
 import type { Context, Hono } from "hono";

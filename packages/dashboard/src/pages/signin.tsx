@@ -1,3 +1,4 @@
+/** @jsxImportSource hono/jsx */
 import type { ApiRole, ApiToken } from "@seismo/store";
 import type { Context, Hono } from "hono";
 import { type DashEnv, endSession, safeNext, sameOrigin, startSession } from "../auth/index.ts";

@@ -1,3 +1,4 @@
+/** @jsxImportSource hono/jsx */
 import type { Hono } from "hono";
 import { type DashEnv, guard } from "../auth/index.ts";
 import { listArticles } from "../data/articles.ts";

@@ -1,3 +1,4 @@
+/** @jsxImportSource hono/jsx */
 import { API_ROLES, type ApiRole } from "@seismo/store";
 import type { Context, Hono } from "hono";
 import { z } from "zod";

@@ -1,3 +1,4 @@
+/** @jsxImportSource hono/jsx */
 import type { IndicatorType, Modality } from "@seismo/core";
 import type { ApiRole, ApiToken } from "@seismo/store";
 import type { Child, PropsWithChildren } from "hono/jsx";

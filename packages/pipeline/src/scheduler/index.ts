@@ -10,8 +10,8 @@ export interface Scheduler {
 }
 
 /**
- * Every `tickMs`, queues a poll for each source whose interval has passed. The job id holds the
- * source and its last poll time, so several schedulers (or a slow tick) never double-poll.
+ * Every `tickMs`, queues a poll for each source whose interval has passed. Deduplication by source
+ * means several schedulers (or a slow tick) never queue a second poll while one is pending.
  */
 export function startScheduler(options: {
   store: Store;

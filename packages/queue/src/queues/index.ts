@@ -56,8 +56,10 @@ export class QueueSet {
   }
 
   /**
-   * Adds a job after checking its payload. `dedupeKey` becomes the job id, so enqueuing the same
-   * work twice while the first job is still kept is a no-op (idempotent producers).
+   * Adds a job after checking its payload. While a job with the same `dedupeKey` is waiting or
+   * running, adding another is a no-op (BullMQ deduplication); once it has finished, the same key
+   * may run again. Keys live in Redis, not in job ids, so a fresh database on an old Redis still
+   * gets its work done, and a failed job never blocks its key.
    */
   async add<N extends JobName>(name: N, payload: JobInput<N>, options: { dedupeKey?: string; delayMs?: number } = {}) {
     const parsed = JOB_CATALOG[name].payload.safeParse(payload);
@@ -65,7 +67,7 @@ export class QueueSet {
       throw new SeismoError("invalid_payload", `${name}: ${describeZodError(parsed.error)}`);
     }
     const jobOptions: JobsOptions = {};
-    if (options.dedupeKey) jobOptions.jobId = options.dedupeKey;
+    if (options.dedupeKey) jobOptions.deduplication = { id: options.dedupeKey };
     if (options.delayMs) jobOptions.delay = options.delayMs;
     return this.queue(name).add(name, parsed.data, jobOptions);
   }

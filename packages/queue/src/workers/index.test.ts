@@ -119,6 +119,14 @@ describe("workers", () => {
     await expect(queues.add("poll-source", { sourceId: "" })).rejects.toThrow(/sourceId/);
   });
 
+  it("ignores a second job with the same dedupe key while the first is waiting", async () => {
+    const { queues } = setup(allHandlers({}));
+    const first = await queues.add("poll-source", { sourceId: "s1" }, { dedupeKey: "poll-s1", delayMs: 60_000 });
+    const second = await queues.add("poll-source", { sourceId: "s1" }, { dedupeKey: "poll-s1", delayMs: 60_000 });
+    expect(second.id).toBe(first.id);
+    expect(await queues.queue("poll-source").getDelayedCount()).toBe(1);
+  });
+
   it("makes close safe to call twice", async () => {
     const { workers } = setup(allHandlers({}));
     await workers.close();

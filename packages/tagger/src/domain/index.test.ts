@@ -61,7 +61,9 @@ describe("look-alike domains", () => {
   });
 
   it("does not claim a dated earlier event mentioned as background", () => {
-    expect(claimed("Residents returned home on Friday, three months after the shelling of the town.")).not.toContain("clash");
+    expect(claimed("Residents returned home on Friday, three months after the shelling of the town.")).not.toContain(
+      "clash",
+    );
     expect(claimed("The mission has stayed since last month's invasion.")).not.toContain("clash");
     expect(claimed("The curfew was imposed after clashes between police and protesters.")).toContain("clash");
   });

@@ -18,6 +18,8 @@ export interface CueSet {
   left: readonly Cue[];
   /** Phrases after the trigger that deny or defer it: "... has not been observed". */
   right: readonly Cue[];
+  /** Patterns on the trigger word itself: a Serbian fused future ("uhapsiće") is intent. */
+  self: readonly Cue[];
   /** Where a clause starts: the trigger's modality cues are read from here on. */
   clauseBreak: RegExp;
   /** Undoing a promise not to act is a plan to act ("reverse a commitment that … would not enter"). */
@@ -36,13 +38,14 @@ const CueFileSchema = z.strictObject({
   clauseBreak: z.string().min(1),
   left: z.array(z.unknown()),
   right: z.array(z.unknown()),
+  self: z.array(z.unknown()).optional(),
   reversal: z.string().optional(),
 });
 
 export function loadCues(file: string): CueSet {
   const doc = parseFile(file, CueFileSchema);
-  const cues = (key: "left" | "right", anchored: boolean) =>
-    parseList(file, key, doc[key], CueSchema).map((c, i) => ({
+  const cues = (key: "left" | "right" | "self", anchored: boolean) =>
+    parseList(file, key, doc[key] ?? [], CueSchema).map((c, i) => ({
       modality: c.modality,
       // Left cues are scanned for their last match (g); right cues are anchored at the trigger's end.
       re: compile(c.pattern, `${anchored ? "" : "g"}${c.caseSensitive ? "" : "i"}`, file, `${key}[${i}]`),
@@ -51,6 +54,7 @@ export function loadCues(file: string): CueSet {
   const set: CueSet = {
     left: cues("left", false),
     right: cues("right", true),
+    self: cues("self", true),
     clauseBreak: compile(doc.clauseBreak, "gi", file, "clauseBreak"),
   };
   if (doc.reversal) set.reversal = compile(doc.reversal, "i", file, "reversal");

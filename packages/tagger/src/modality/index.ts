@@ -66,6 +66,12 @@ export function readModality(sentence: string, start: number, end: number, lang:
     if (m) hits.push({ modality: cue.modality, cue: m[0].trim(), words: 0, at: Number.POSITIVE_INFINITY });
   }
 
+  const word = sentence.slice(start, end);
+  for (const cue of cues.self) {
+    const m = cue.re.exec(word);
+    if (m) hits.push({ modality: cue.modality, cue: m[0], words: 0, at: Number.POSITIVE_INFINITY });
+  }
+
   const negation = hits.find((h) => h.modality === "negated");
   if (negation) {
     const reversal = cues.reversal?.exec(left);

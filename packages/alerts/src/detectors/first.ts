@@ -1,0 +1,43 @@
+import { type Claim, fold, namesPlace } from "../filters/index.ts";
+import type { FirstParams } from "../rules/schema.ts";
+import { type Detection, notFired } from "./types.ts";
+
+/** The folded places a claim counts for: the rule's places it names, else its own places. */
+export function placesOf(claim: Claim, rulePlaces: string[]): string[] {
+  const keys = rulePlaces.length > 0 ? rulePlaces.filter((p) => namesPlace(claim, [p])) : claim.places;
+  return [...new Set(keys.map(fold).filter(Boolean))];
+}
+
+/**
+ * The first matching claim in a place after `quietDays` without one there. `others` are the
+ * matching claims of other stories (earlier ones decide; later ones are ignored).
+ */
+export function detectFirst(
+  story: Claim[],
+  others: Claim[],
+  params: FirstParams,
+  rulePlaces: string[],
+  label: string,
+): Detection {
+  const quietMs = params.quietDays * 86_400_000;
+  const sorted = [...story].sort((a, b) => a.at.localeCompare(b.at));
+  for (const claim of sorted) {
+    const t = Date.parse(claim.at);
+    for (const place of placesOf(claim, rulePlaces)) {
+      const before = others.filter((o) => {
+        const at = Date.parse(o.at);
+        return at < t && at >= t - quietMs && placesOf(o, rulePlaces).includes(place);
+      });
+      if (before.length > 0) continue;
+      const name = claim.places.find((p) => fold(p) === place) ?? place;
+      return {
+        fired: true,
+        summary: `first ${label} in ${name} for ${params.quietDays} days`,
+        numbers: { place: name, quietDays: params.quietDays, firstAt: claim.at, priorInQuietPeriod: 0 },
+        evidence: sorted.filter((c) => placesOf(c, rulePlaces).includes(place)),
+        key: `place=${place}`,
+      };
+    }
+  }
+  return notFired;
+}

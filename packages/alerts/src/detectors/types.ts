@@ -1,0 +1,15 @@
+import type { Claim } from "../filters/index.ts";
+
+/** What a detector found for one story; `key` changes only when the finding changes materially. */
+export interface Detection {
+  fired: boolean;
+  /** One line for people: "6 clash reports in 72 h against 0.4 expected". */
+  summary: string;
+  numbers: Record<string, number | string | null | string[]>;
+  /** The claims behind the finding (the caller picks the top few as evidence). */
+  evidence: Claim[];
+  /** Material state: a new alert version (and a notification) only when this changes. */
+  key: string;
+}
+
+export const notFired: Detection = { fired: false, summary: "", numbers: {}, evidence: [], key: "" };
