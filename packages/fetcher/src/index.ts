@@ -16,3 +16,4 @@ export {
   type FetchResult,
 } from "./fetcher/options.ts";
 export { type AddressVerdict, classifyAddress, HostAllowlist, parseIp } from "./ip-guard/index.ts";
+export { createPoster, type Poster, type PosterOptions, type PostResult } from "./poster/index.ts";

@@ -67,6 +67,8 @@ CREATE TABLE IF NOT EXISTS webhook_deliveries (
   next_attempt_at timestamptz,
   last_error text,
   created_at timestamptz NOT NULL DEFAULT now(),
+  -- start of the current retry window (creation, or the last manual replay)
+  window_started_at timestamptz NOT NULL DEFAULT now(),
   delivered_at timestamptz,
   UNIQUE (subscription_id, alert_id, alert_version)
 );

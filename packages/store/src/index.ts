@@ -8,6 +8,7 @@ import { TokenRepo } from "./tokens/index.ts";
 import { TrendRepo } from "./trends/index.ts";
 
 export type { ArticleInput, StoredArticle } from "./articles/index.ts";
+export type { ArticleSearch } from "./articles/search.ts";
 export type { SqlClient, StoreTarget } from "./client/index.ts";
 export { articleIdFor, sha256Hex, sourceIdFor } from "./ids/index.ts";
 export type { StoredIndicator } from "./indicators/index.ts";

@@ -108,6 +108,45 @@ describe.each(targets)("store on %s", (_name, target) => {
     expect(after.map((p) => [p.type, p.count])).toEqual([["talks", 1]]);
   });
 
+  it("finds articles by any spelling of a place, in Latin or Cyrillic, with cursor pages", async () => {
+    const source = await store.sources.upsert({ name: "Search", url: "https://example.org/search" });
+    const base = { sourceId: source.id, byline: null, language: "sr", publishedAt: "2023-10-01T10:00:00Z" };
+    await store.articles.upsert({
+      ...base,
+      url: "https://example.org/s/1",
+      canonicalUrl: "https://example.org/s/1",
+      title: "Протест у Звечану",
+      text: "Грађани су протестовали у Звечану.",
+    });
+    await store.articles.upsert({
+      ...base,
+      url: "https://example.org/s/2",
+      canonicalUrl: "https://example.org/s/2",
+      title: "Protest in Zvečan",
+      text: "Residents protested in Zvečan.",
+      publishedAt: "2023-10-02T10:00:00Z",
+    });
+    await store.articles.upsert({
+      ...base,
+      url: "https://example.org/s/3",
+      canonicalUrl: "https://example.org/s/3",
+      title: "Other",
+      text: "Nothing about it.",
+    });
+    for (const q of ["Zvečan", "Zvecan", "Звечан", "zvecan"]) {
+      const { articles } = await store.articles.search({ q, limit: 10 });
+      expect(articles.map((a) => a.canonicalUrl).sort(), q).toEqual([
+        "https://example.org/s/1",
+        "https://example.org/s/2",
+      ]);
+    }
+    const page1 = await store.articles.search({ q: "zvec", limit: 1 });
+    expect(page1.articles[0]?.canonicalUrl).toBe("https://example.org/s/2");
+    const page2 = await store.articles.search({ q: "zvec", limit: 1, cursor: page1.next ?? "" });
+    expect(page2.articles[0]?.canonicalUrl).toBe("https://example.org/s/1");
+    expect(page2.next).toBeNull();
+  });
+
   it("stores tokens only as hashes and refuses revoked ones", async () => {
     const { token, record } = await store.tokens.create("ci", "analyst");
     const raw = await store.sql.query<{ token_hash: string }>("SELECT token_hash FROM api_tokens WHERE id = $1", [

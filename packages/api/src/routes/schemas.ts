@@ -30,6 +30,8 @@ export const ArticleOut = z
     language: z.string().nullable(),
     fetchedAt: z.string(),
     eventDay: z.string(),
+    storyId: z.string().nullable(),
+    duplicateOf: z.string().nullable(),
     excerpt: z.string(),
     indicators: z.array(IndicatorOut),
   })
@@ -84,6 +86,14 @@ export const TrendsQuery = z.object({
 });
 
 export const ArticlesQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  q: z.string().max(200).optional().openapi({ description: "full-text words, any script: Zvečan = Zvecan = Звечан" }),
+  type: csv(INDICATOR_TYPES).openapi({ type: "string", description: "has an indicator of these types" }),
+  modality: csv(MODALITIES).openapi({ type: "string" }),
+  place: z.string().max(100).optional(),
   sourceId: z.string().optional(),
+  language: z.string().max(10).optional(),
+  from: isoDay.optional(),
+  to: isoDay.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().optional(),
 });

@@ -4,7 +4,7 @@ import { assertHandlers, JOB_CATALOG, JOB_NAMES, jobsForRole } from "./index.ts"
 describe("job catalog", () => {
   it("refuses to start when a job has no handler", () => {
     const partial = { "poll-source": async () => undefined };
-    expect(() => assertHandlers(partial)).toThrow(/no handler for fetch-article, tag-article, cluster-article/);
+    expect(() => assertHandlers(partial)).toThrow(/no handler for fetch-article, tag-article, cluster-article, evaluate-alerts, deliver-webhook/);
   });
 
   it("accepts a complete handler map", () => {
@@ -14,8 +14,13 @@ describe("job catalog", () => {
 
   it("splits jobs by role", () => {
     expect(jobsForRole("ingest")).toEqual(["poll-source", "fetch-article"]);
-    expect(jobsForRole("process")).toEqual(["tag-article", "cluster-article"]);
+    expect(jobsForRole("process")).toEqual(["tag-article", "cluster-article", "evaluate-alerts", "deliver-webhook"]);
     expect(jobsForRole("all")).toHaveLength(JOB_NAMES.length);
+  });
+
+  it("refuses an alert evaluation that names nothing to evaluate", () => {
+    expect(JOB_CATALOG["evaluate-alerts"].payload.safeParse({}).success).toBe(false);
+    expect(JOB_CATALOG["evaluate-alerts"].payload.safeParse({ storyId: "sty_1" }).success).toBe(true);
   });
 
   it("rejects a payload that breaks its schema with a readable reason", () => {

@@ -32,6 +32,26 @@ export const JOB_CATALOG = {
     payload: z.object({ articleId: z.string().min(1) }),
     globalConcurrency: 1,
   },
+  /**
+   * Runs the alert rules against a story (or, given only rule ids, against recent stories after a
+   * rule was created or edited). One at a time so two runs never race on an alert's version.
+   */
+  "evaluate-alerts": {
+    role: "process",
+    payload: z
+      .object({
+        storyId: z.string().min(1).optional(),
+        articleId: z.string().min(1).optional(),
+        ruleIds: z.array(z.string().min(1)).max(100).optional(),
+      })
+      .refine((p) => p.storyId || p.articleId || p.ruleIds, "needs storyId, articleId or ruleIds"),
+    globalConcurrency: 1,
+  },
+  /** One signed POST of an alert to a webhook subscription; retries are scheduled by the handler. */
+  "deliver-webhook": {
+    role: "process",
+    payload: z.object({ deliveryId: z.string().min(1) }),
+  },
 } as const satisfies Record<string, { role: Role; payload: z.ZodType; globalConcurrency?: number }>;
 
 export type JobCatalog = typeof JOB_CATALOG;

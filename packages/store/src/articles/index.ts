@@ -1,5 +1,7 @@
+import { foldForSearch } from "@seismo/text";
 import type { SqlClient } from "../client/index.ts";
 import { articleIdFor, sha256Hex } from "../ids/index.ts";
+import { type ArticleSearch, searchArticleIds } from "./search.ts";
 
 export interface ArticleInput {
   sourceId: string | null;
@@ -86,11 +88,13 @@ export class ArticleRepo {
       id,
     ]);
     const [row] = await this.sql.query<ArticleRow>(
-      `INSERT INTO articles (id, source_id, url, canonical_url, title, byline, published_at, language, text, content_hash, event_day)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+      `INSERT INTO articles (id, source_id, url, canonical_url, title, byline, published_at, language, text, content_hash,
+         event_day, search_folded, search_vector)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, to_tsvector('simple', $12))
        ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, byline = EXCLUDED.byline,
          published_at = EXCLUDED.published_at, language = EXCLUDED.language, text = EXCLUDED.text,
-         content_hash = EXCLUDED.content_hash, event_day = EXCLUDED.event_day, fetched_at = now()
+         content_hash = EXCLUDED.content_hash, event_day = EXCLUDED.event_day, fetched_at = now(),
+         search_folded = EXCLUDED.search_folded, search_vector = EXCLUDED.search_vector
        RETURNING ${COLUMNS}`,
       [
         id,
@@ -104,6 +108,7 @@ export class ArticleRepo {
         input.text,
         contentHash,
         eventDay,
+        foldForSearch(`${input.title ?? ""}\n${input.text}`),
       ],
     );
     if (!row) throw new Error("article upsert returned no row");
@@ -113,6 +118,15 @@ export class ArticleRepo {
   async get(id: string): Promise<StoredArticle | null> {
     const [row] = await this.sql.query<ArticleRow>(`SELECT ${COLUMNS} FROM articles WHERE id = $1`, [id]);
     return row ? toArticle(row) : null;
+  }
+
+  /** Full-text and filtered search; returns whole articles in order plus the next page's cursor. */
+  async search(q: ArticleSearch): Promise<{ articles: StoredArticle[]; next: string | null }> {
+    const { ids, next } = await searchArticleIds(this.sql, q);
+    if (ids.length === 0) return { articles: [], next };
+    const rows = await this.sql.query<ArticleRow>(`SELECT ${COLUMNS} FROM articles WHERE id = ANY($1::text[])`, [ids]);
+    const byId = new Map(rows.map((r) => [r.id, toArticle(r)]));
+    return { articles: ids.map((id) => byId.get(id)).filter((a): a is StoredArticle => a !== undefined), next };
   }
 
   async hasUrl(canonicalUrl: string): Promise<boolean> {

@@ -1,0 +1,84 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Store } from "@seismo/store";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type FixtureSite, startFixtureSite } from "./support/fixture-site.ts";
+import { type PgCluster, findPgBin, startPgCluster } from "./support/pg-cluster.ts";
+import { drained, jobCounts, openFaultStore, tally, workerEnv } from "./support/pipeline-db.ts";
+import { type RedisChild, startRedisChild } from "./support/redis-child.ts";
+import { waitUntil } from "./support/wait.ts";
+import { startWorker, stopWorker, type WorkerChild } from "./support/worker-child.ts";
+
+const COUNT = 400;
+const PG_BIN = await findPgBin();
+
+// Needs the PostgreSQL server binaries (initdb, pg_ctl) to run a cluster of our own.
+describe.skipIf(!PG_BIN)("PostgreSQL crashing and coming back during ingestion", () => {
+  const id = `${process.pid}_${Date.now().toString(36)}`;
+  const prefix = `{seismo-fault-pg-${id}}`;
+  let pg: PgCluster;
+  let redis: RedisChild;
+  let site: FixtureSite;
+  let store: Store;
+  let dataDir: string;
+  let worker: WorkerChild | undefined;
+  const figures: Record<string, number> = {};
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), "seismo-fault-pgdata-"));
+    pg = await startPgCluster(PG_BIN ?? "");
+    redis = await startRedisChild();
+    site = await startFixtureSite({ count: COUNT });
+    store = await openFaultStore(pg.url, "seismo", site.feedUrl);
+  });
+
+  afterAll(async () => {
+    await stopWorker(worker);
+    await store?.close();
+    await site?.close();
+    await redis?.stop();
+    await pg?.stop();
+    await rm(dataDir, { recursive: true, force: true });
+    console.info(`[fault] PostgreSQL restart figures: ${JSON.stringify(figures)}`);
+  });
+
+  it("retries the jobs that failed while the database was down and ends with exact counts", async () => {
+    worker = await startWorker(
+      workerEnv({
+        redisUrl: redis.url,
+        databaseUrl: `${pg.url}?options=${encodeURIComponent("-c search_path=seismo")}`,
+        dataDir,
+        prefix,
+      }),
+    );
+    await waitUntil(async () => (await store.articles.count()) >= COUNT / 3, 120_000, `${COUNT / 3} stored articles`);
+    figures.storedAtCrash = await store.articles.count();
+    const { downMs } = await pg.restart();
+    figures.postgresDownMs = downMs;
+    const back = Date.now();
+
+    await waitUntil(
+      async () => (await tally(store)).tagged === COUNT && drained(await jobCounts(redis.url, prefix)),
+      150_000,
+      `all ${COUNT} articles tagged and every queue drained`,
+      500,
+    ).catch((error) => {
+      throw new Error(`${String(error)}\nworker output:\n${worker?.output().slice(-4000)}`);
+    });
+    figures.secondsToFinishAfterRestart = (Date.now() - back) / 1000;
+
+    expect(worker.exitedCode()).toBeNull();
+    const t = await tally(store);
+    expect(t.articles).toBe(COUNT);
+    expect(t.distinctUrls).toBe(COUNT);
+    expect(t.tagged).toBe(COUNT);
+    expect(t.duplicateIndicators).toBe(0);
+    expect(t.rollupTotal).toBe(t.indicators);
+    const counts = await jobCounts(redis.url, prefix);
+    for (const [queue, c] of Object.entries(counts)) {
+      expect({ queue, active: c.active, failed: c.failed }).toEqual({ queue, active: 0, failed: 0 });
+    }
+    expect(await store.articles.failures()).toEqual([]);
+  });
+});
