@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import { SeismoError } from "@seismo/core";
 import type { StoryRow } from "@seismo/store";
 import { alertByKey, type EvidenceOut, markNotified, type StoredAlert, upsertAlert } from "../data/alerts.ts";
 import { recentStoryIds, storyClaims } from "../data/claims.ts";
@@ -58,7 +57,13 @@ export async function evaluateStory(
       sql,
       newId("alr"),
       { dedupeKey: alertKey(rule.id, story.id), ruleId: rule.id, storyId: story.id, kind: rule.kind },
-      { title: `${rule.name}: ${story.title}`, summary: found.summary, numbers: found.numbers, evidence, stateKey: found.key },
+      {
+        title: `${rule.name}: ${story.title}`,
+        summary: found.summary,
+        numbers: found.numbers,
+        evidence,
+        stateKey: found.key,
+      },
     );
     const notified = await notifyIfDue(deps, alert, rule, story);
     result.alerts.push({ alertId: alert.id, ruleId: rule.id, version: alert.version, notified });
@@ -132,12 +137,10 @@ async function notifyIfDue(deps: AlertsDeps, alert: StoredAlert, rule: Rule, sto
     // Queued even when the row existed: a crash between insert and enqueue must not lose it.
     await deps.queues.add("deliver-webhook", { deliveryId: id }, { dedupeKey: `dw-${id}-1` });
   }
-  await markNotified(deps.store.sql, alert.id, alert.version);
-  deps.logger.info({ alertId: alert.id, ruleId: rule.id, storyId: story.id, version: alert.version, subscriptions: subs.length }, "alert notified");
+  await markNotified(deps.store.sql, alert.id, alert.version, sentAt);
+  deps.logger.info(
+    { alertId: alert.id, ruleId: rule.id, storyId: story.id, version: alert.version, subscriptions: subs.length },
+    "alert notified",
+  );
   return true;
-}
-
-export function assertStory(storyId: string | null | undefined, what: string): string {
-  if (!storyId) throw new SeismoError("not_found", `${what} has no story yet`, { retryable: true });
-  return storyId;
 }

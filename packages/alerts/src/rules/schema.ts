@@ -10,18 +10,29 @@ export type RuleKind = (typeof RULE_KINDS)[number];
  */
 export const TRIGGER_MODALITIES = ["asserted", "intent"] as const;
 
-export const RuleFiltersSchema = z.strictObject({
+const filterFields = {
   /** Indicator types; empty means any type. */
-  types: z.array(z.enum(INDICATOR_TYPES)).max(9).default([]),
-  modalities: z.array(z.enum(TRIGGER_MODALITIES)).min(1).default(["asserted", "intent"]),
+  types: z.array(z.enum(INDICATOR_TYPES)).max(9),
+  modalities: z.array(z.enum(TRIGGER_MODALITIES)).min(1),
   /** Places (any spelling: Zvečan, Zvecan, Звечан); a region is a list of its places. Empty: anywhere. */
-  places: z.array(z.string().min(1).max(100)).max(100).default([]),
+  places: z.array(z.string().min(1).max(100)).max(100),
   /** Source tags that must all match (`{ "country": "RS" }`). */
-  sourceTags: z.record(z.string().max(40), z.string().max(200)).default({}),
+  sourceTags: z.record(z.string().max(40), z.string().max(200)),
   /** Article languages (`en`, `sr`, `sq`; a region subtag such as `sr-Latn` matches `sr`). Empty: any. */
-  languages: z.array(z.string().min(2).max(20)).max(20).default([]),
-  minConfidence: z.number().min(0).max(1).default(0),
+  languages: z.array(z.string().min(2).max(20)).max(20),
+  minConfidence: z.number().min(0).max(1),
+};
+
+export const RuleFiltersSchema = z.strictObject({
+  types: filterFields.types.default([]),
+  modalities: filterFields.modalities.default(["asserted", "intent"]),
+  places: filterFields.places.default([]),
+  sourceTags: filterFields.sourceTags.default({}),
+  languages: filterFields.languages.default([]),
+  minConfidence: filterFields.minConfidence.default(0),
 });
+/** Filters in a patch: only the fields given change (no defaults filled in). */
+export const RuleFiltersPatchSchema = z.strictObject(filterFields).partial();
 export type RuleFilters = z.output<typeof RuleFiltersSchema>;
 
 export const SpikeParamsSchema = z.strictObject({
@@ -84,19 +95,19 @@ export const RuleInputSchema = z.discriminatedUnion("kind", [
   z.object({ ...common, kind: z.literal("story-growth"), params: withDefaults(GrowthParamsSchema) }),
 ]);
 export type RuleInput = z.input<typeof RuleInputSchema>;
-type ParsedInput = z.output<typeof RuleInputSchema>;
-export type RuleKindParams = ParsedInput extends infer T
-  ? T extends { kind: infer K; params: infer P }
-    ? { kind: K; params: P }
-    : never
-  : never;
+export type RuleKindParams =
+  | { kind: "spike"; params: SpikeParams }
+  | { kind: "first"; params: FirstParams }
+  | { kind: "deployment"; params: DeploymentParams }
+  | { kind: "story-growth"; params: GrowthParams };
 
 /** A patch: any of the common fields, and `params` (checked against the rule's kind). */
 export const RulePatchSchema = z.strictObject({
   name: common.name.optional(),
   enabled: z.boolean().optional(),
-  filters: RuleFiltersSchema.optional(),
+  filters: RuleFiltersPatchSchema.optional(),
   cooldownMinutes: common.cooldownMinutes.optional(),
+  /** Only the params given change; they are checked against the rule's kind. */
   params: z.record(z.string(), z.unknown()).optional(),
 });
 export type RulePatch = z.input<typeof RulePatchSchema>;

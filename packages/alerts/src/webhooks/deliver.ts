@@ -65,7 +65,7 @@ export async function deliverOnce(deps: AlertsDeps, deliveryId: string): Promise
   }
   const latencyMs = performance.now() - started;
   await insertAttempt(sql, deliveryId, { attempt, httpStatus: status, latencyMs, responseExcerpt: excerpt, error });
-  deps.metrics?.jobsTotal.inc({ queue: "webhook-attempt", outcome: error ? "failed" : "completed" });
+  deps.metrics?.fetchesTotal.inc({ kind: "webhook", outcome: error ? "error" : "ok" });
   const log = deps.logger.child({ component: "webhooks", deliveryId, subscriptionId: sub.id });
   if (!error && status !== null) {
     await setDeliveryState(sql, deliveryId, { status: "delivered", attempts: attempt, lastError: null });
@@ -96,7 +96,10 @@ export async function deliverOnce(deps: AlertsDeps, deliveryId: string): Promise
 }
 
 /** Sends a delivery again now, with a fresh retry window (same message id: receivers dedupe). */
-export async function replayDelivery(deps: Pick<AlertsDeps, "store" | "queues">, deliveryId: string): Promise<Delivery> {
+export async function replayDelivery(
+  deps: Pick<AlertsDeps, "store" | "queues">,
+  deliveryId: string,
+): Promise<Delivery> {
   const delivery = await getDelivery(deps.store.sql, deliveryId);
   if (!delivery) throw new SeismoError("not_found", `no delivery ${deliveryId}`);
   const sub = await getSubscription(deps.store.sql, delivery.subscriptionId);

@@ -6,7 +6,10 @@ export type AlertEventType = "alert.created" | "alert.updated";
 /** Everything a notification says about one alert version. */
 export interface AlertMessage {
   type: AlertEventType;
-  alert: Pick<StoredAlert, "id" | "title" | "summary" | "kind" | "numbers" | "evidence" | "version" | "firstRaisedAt"> & {
+  alert: Pick<
+    StoredAlert,
+    "id" | "title" | "summary" | "kind" | "numbers" | "evidence" | "version" | "firstRaisedAt"
+  > & {
     updatedAt: string;
   };
   rule: { id: string; name: string; kind: string };

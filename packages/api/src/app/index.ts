@@ -13,6 +13,7 @@ import { type AuthVariables, authenticate } from "../auth/index.ts";
 import { registerDocs } from "../docs/index.ts";
 import { sendError, toErrorResponse } from "../errors/index.ts";
 import { rateLimit } from "../rate-limit/index.ts";
+import { registerAlerts } from "../routes/alerts.ts";
 import { registerArticles } from "../routes/articles.ts";
 import { registerHealth } from "../routes/health.ts";
 import { registerIndicators } from "../routes/indicators.ts";
@@ -41,6 +42,7 @@ export interface ApiDeps {
 export function createApi(deps: ApiDeps) {
   const log = deps.logger.child({ component: "api" });
   const limiter = rateLimit(deps.rateLimitPerMinute ?? 600);
+  const auth = authenticate(deps.store);
   const app = new OpenAPIHono<{ Variables: AuthVariables }>({
     defaultHook: (result, c) => {
       if (!result.success) {
@@ -70,13 +72,14 @@ export function createApi(deps: ApiDeps) {
   registerHealth(app as unknown as OpenAPIHono, deps);
   app.use("/api/v1/*", async (c, next) => {
     if (c.req.path === "/api/v1/health") return next();
-    return authenticate(deps.store)(c, next);
+    return auth(c, next);
   });
   app.use("/api/v1/*", async (c, next) => (c.req.path === "/api/v1/health" ? next() : limiter(c, next)));
   registerArticles(app, deps);
   registerTrends(app, deps);
   registerIndicators(app, deps);
   registerStories(app, deps);
+  registerAlerts(app, deps);
   registerStream(app, deps);
   registerSources(app, {
     sources: new SourceService({ store: deps.store, queues: deps.queues, fetchPage: deps.fetchPage }),

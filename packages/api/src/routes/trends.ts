@@ -1,6 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { INDICATOR_TYPES, SeismoError } from "@seismo/core";
 import { addDays, buildSeries, type Store } from "@seismo/store";
+import type { Context } from "hono";
 import { ErrorSchema, SeriesOut, TrendPointOut, TrendsQuery } from "./schemas.ts";
 
 const route = createRoute({
@@ -37,9 +38,25 @@ const route = createRoute({
 
 const DAY_MS = 86_400_000;
 
+interface TrendsBody {
+  from: string;
+  to: string;
+  resolution: "day" | "week";
+  totals: Record<string, number>;
+  points: Array<{ day: string; type: (typeof INDICATOR_TYPES)[number]; count: number; intensity: number }>;
+  series: Array<z.infer<typeof SeriesOut>>;
+}
+
 // biome-ignore lint/suspicious/noExplicitAny: the app's env type is fixed by the caller's middleware
-export function registerTrends(app: OpenAPIHono<any>, deps: { store: Store }) {
+export function registerTrends(app: OpenAPIHono<any>, deps: { store: Store; cacheMs?: number }) {
+  // Rollups only change when articles are tagged, so identical trend queries within a few seconds
+  // share one answer: a dashboard full of charts, or many analysts, cost one query each.
+  const cache = new Map<string, { json: string; until: number }>();
+  const send = (c: Context, json: string) => c.body(json, 200, { "content-type": "application/json" }) as never;
   app.openapi(route, async (c) => {
+    const key = new URL(c.req.url).search;
+    const hit = cache.get(key);
+    if (hit && hit.until > Date.now()) return send(c, hit.json);
     const q = c.req.valid("query");
     const to = q.to ?? new Date().toISOString().slice(0, 10);
     const from = q.from ?? new Date(Date.parse(to) - 30 * DAY_MS).toISOString().slice(0, 10);
@@ -71,6 +88,10 @@ export function registerTrends(app: OpenAPIHono<any>, deps: { store: Store }) {
     const points = all.filter((p) => p.day >= firstVisible);
     const totals: Record<string, number> = {};
     for (const p of points) totals[p.type] = (totals[p.type] ?? 0) + p.count;
-    return c.json({ from, to, resolution: q.resolution, totals, points, series }, 200);
+    const body: TrendsBody = { from, to, resolution: q.resolution, totals, points, series };
+    const json = JSON.stringify(body);
+    if (cache.size >= 500) cache.clear();
+    cache.set(key, { json, until: Date.now() + (deps.cacheMs ?? 5000) });
+    return send(c, json);
   });
 }

@@ -8,6 +8,13 @@ export function clusterArticleHandler(deps: PipelineDeps): JobHandler<"cluster-a
     const article = await deps.store.articles.get(articleId);
     if (!article) throw new SeismoError("not_found", `article ${articleId} does not exist`);
     const indicators = (await deps.store.indicators.forArticles([articleId])).get(articleId) ?? [];
-    return assignStory(deps.store, article, indicators);
+    const outcome = await assignStory(deps.store, article, indicators);
+    // Alerts are per story: evaluate the story the article joined (one job per article version).
+    await deps.queues.add(
+      "evaluate-alerts",
+      { storyId: outcome.storyId, articleId },
+      { dedupeKey: `ea-${outcome.storyId}-${articleId}-${article.contentHash.slice(0, 12)}` },
+    );
+    return outcome;
   };
 }

@@ -1,4 +1,5 @@
-import type { Fetcher } from "@seismo/fetcher";
+import type { DeliveryOptions } from "@seismo/alerts";
+import type { Fetcher, Poster } from "@seismo/fetcher";
 import type { Logger, Metrics } from "@seismo/observability";
 import type { QueueSet } from "@seismo/queue";
 import type { Store } from "@seismo/store";
@@ -12,4 +13,10 @@ export interface PipelineDeps {
   metrics?: Metrics;
   /** Failed polls in a row after which a source is paused (default 8). */
   pauseAfterFailures?: number;
+  /** Alert delivery: the SSRF-guarded webhook POST, the API origin for links, the retry schedule. */
+  alerts?: {
+    poster?: Poster;
+    publicUrl?: () => string | null;
+    delivery?: Partial<DeliveryOptions>;
+  };
 }

@@ -1,4 +1,6 @@
+import { createAlertHandlers } from "@seismo/alerts";
 import type { JobHandlers } from "@seismo/core";
+import { createPoster } from "@seismo/fetcher";
 import { clusterArticleHandler } from "./cluster-article.ts";
 import type { PipelineDeps } from "./deps.ts";
 import { fetchArticleHandler } from "./fetch-article.ts";
@@ -14,5 +16,15 @@ export function createHandlers(deps: PipelineDeps): JobHandlers {
     "fetch-article": fetchArticleHandler(deps),
     "tag-article": tagArticleHandler(deps),
     "cluster-article": clusterArticleHandler(deps),
+    ...createAlertHandlers({
+      store: deps.store,
+      queues: deps.queues,
+      logger: deps.logger,
+      metrics: deps.metrics,
+      // Without one from the caller: the guard's defaults (public addresses only).
+      poster: deps.alerts?.poster ?? createPoster(),
+      publicUrl: deps.alerts?.publicUrl,
+      delivery: deps.alerts?.delivery,
+    }),
   };
 }

@@ -1,10 +1,11 @@
 import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { serve } from "@hono/node-server";
+import { type DeliveryOptions, ensureDefaultRules } from "@seismo/alerts";
 import { createApi } from "@seismo/api";
 import type { Config } from "@seismo/config";
 import { errorMessage } from "@seismo/core";
-import { createFetcher } from "@seismo/fetcher";
+import { createFetcher, createPoster } from "@seismo/fetcher";
 import { createMetrics, type Logger } from "@seismo/observability";
 import { createHandlers, type Scheduler, startScheduler } from "@seismo/pipeline";
 import { createRedis, QueueSet, startWorkers, type WorkerSet } from "@seismo/queue";
@@ -45,6 +46,8 @@ export interface StackOptions {
   schedulerTickMs?: number;
   /** Overrides the store target (tests use a schema of their own). */
   storeTarget?: StoreTarget;
+  /** Webhook delivery: hosts the SSRF guard lets through (default: the fetch allowlist), retry schedule. */
+  alerts?: { webhookAllowHosts?: string[]; delivery?: Partial<DeliveryOptions> };
 }
 
 export function storeTargetFor(config: Config): StoreTarget {
@@ -87,6 +90,15 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     });
     closers.push({ name: "fetcher", close: () => fetcher.close() });
 
+    await ensureDefaultRules(store);
+    // Webhooks pass the same SSRF guard as fetching (not the sample source's loopback exception).
+    const poster = createPoster({
+      allowHosts: options.alerts?.webhookAllowHosts ?? config.fetch.allowHosts,
+      userAgent: `Seismo-Webhooks (+${config.fetch.contact})`,
+    });
+    closers.push({ name: "webhook-poster", close: () => poster.close() });
+    let url: string | null = null;
+
     const generatedToken = await bootstrapToken(store, { apiToken: config.apiToken, dataDir: config.dataDir });
     let sampleFeedUrl: string | null = null;
     if (parts.sampleSource || parts.sourcesFile) {
@@ -113,6 +125,11 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
           logger,
           metrics,
           pauseAfterFailures: config.pauseAfterFailures,
+          alerts: {
+            poster,
+            publicUrl: () => url,
+            ...(options.alerts?.delivery ? { delivery: options.alerts.delivery } : {}),
+          },
         }),
         concurrency: config.concurrency,
         logger,
@@ -128,7 +145,6 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       closers.push({ name: "scheduler", close: () => running.close() });
       await scheduler.tick();
     }
-    let url: string | null = null;
     if (parts.api) {
       const events = await forwardPipelineEvents(redis.url, config.queuePrefix, logger);
       closers.push({ name: "queue-events", close: events.close });

@@ -119,8 +119,8 @@ export class IndicatorRepo {
 async function refreshRollup(tx: SqlClient, day: string, sourceId: string | null): Promise<void> {
   const source = sourceId ?? "";
   if (tx.dialect === "postgres") {
-    // Serialise refreshes of the same (day, source) across workers.
-    await tx.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`${day}|${source}`]);
+    // Serialise refreshes of the same day across workers (the all-sources total is per day).
+    await tx.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`rollup|${day}`]);
   }
   await tx.query("DELETE FROM indicator_daily WHERE day = $1 AND source_id = $2", [day, source]);
   await tx.query(
@@ -129,6 +129,12 @@ async function refreshRollup(tx: SqlClient, day: string, sourceId: string | null
      FROM indicators WHERE day = $1 AND coalesce(source_id, '') = $2
      GROUP BY day, type, modality, coalesce(source_id, '')`,
     [day, source],
+  );
+  await tx.query("DELETE FROM indicator_daily_total WHERE day = $1", [day]);
+  await tx.query(
+    `INSERT INTO indicator_daily_total (day, type, modality, count, intensity_sum)
+     SELECT day, type, modality, sum(count), sum(intensity_sum) FROM indicator_daily WHERE day = $1 GROUP BY 1, 2, 3`,
+    [day],
   );
 }
 

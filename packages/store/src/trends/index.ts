@@ -33,8 +33,8 @@ export class TrendRepo {
     const bucket = q.resolution === "week" ? "date_trunc('week', day)::date" : "day";
     const byPlace = q.place !== undefined;
     if (byPlace && q.sourceId) throw new Error("place and sourceId cannot be combined (separate rollups)");
-    const table = byPlace ? "indicator_place_daily" : "indicator_daily";
-    const filter = byPlace ? "place = $5" : "($5::text IS NULL OR source_id = $5)";
+    const table = byPlace ? "indicator_place_daily" : q.sourceId ? "indicator_daily" : "indicator_daily_total";
+    const filter = byPlace ? "place = $5" : q.sourceId ? "source_id = $5" : "$5::text IS NULL";
     const rows = await this.sql.query<{ day: string; type: IndicatorType; count: number; intensity: number }>(
       `SELECT ${bucket}::text AS day, type, sum(count)::int AS count, sum(intensity_sum)::float8 AS intensity
        FROM ${table}

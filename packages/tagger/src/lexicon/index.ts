@@ -73,7 +73,6 @@ function loadFile(file: string, lang: Lang, shared: Record<string, string>): Typ
       id: entry.id,
       lang,
       re: compile(prepare(entry.pattern), entry.caseSensitive ? "g" : "gi", file, where),
-      sticky: compile(prepare(entry.pattern), entry.caseSensitive ? "y" : "iy", file, where),
       strength: entry.strength,
       examples: entry.examples,
       counterexamples: entry.counterexamples ?? [],

@@ -12,8 +12,6 @@ export interface Trigger {
   lang: Lang;
   /** Carries the "g" flag. */
   re: RegExp;
-  /** The same pattern, sticky: re-checks a match found in a whole article within its sentence. */
-  sticky: RegExp;
   /** How sure the rule is that the match names an event of this type, 0..1. */
   strength: number;
   /** Event intensity when this rule fires (the type's default otherwise). */

@@ -14,7 +14,6 @@ import { detectLang } from "../lang/index.ts";
 import { LEXICONS, type Trigger, type TypeLexicon } from "../lexicon/index.ts";
 import { readModality } from "../modality/index.ts";
 import { findPlaces } from "../places/index.ts";
-import { scanArticle } from "./article.ts";
 import { intensityOf } from "./intensity.ts";
 
 const BEFORE_WINDOW = 48;
@@ -32,7 +31,7 @@ export interface TriggerMatch {
   lexicon: TypeLexicon;
 }
 
-export function senseAllowed(view: string, start: number, end: number, trigger: Trigger): boolean {
+function senseAllowed(view: string, start: number, end: number, trigger: Trigger): boolean {
   if (trigger.requires && !trigger.requires.test(view)) return false;
   if (trigger.forbids?.test(view)) return false;
   if (trigger.before?.test(view.slice(Math.max(0, start - BEFORE_WINDOW), start))) return false;
@@ -101,21 +100,10 @@ function langsOf(sentence: string, context: ArticleContext | undefined): readonl
  * Tags one sentence. `offset` is where the sentence starts in the caller's text, so evidence
  * offsets point into that text. One indicator per type and modality: the strongest trigger.
  */
-export function tagSpan(
-  sentence: string,
-  offset: number,
-  context?: ArticleContext,
-  scanned?: { lang: Lang; matches: TriggerMatch[] },
-): Indicator[] {
+export function tagSpan(sentence: string, offset: number, context?: ArticleContext): Indicator[] {
   const found: { view: View; match: TriggerMatch }[] = [];
-  if (scanned) {
-    if (scanned.matches.length === 0) return [];
-    const [view] = viewsOf(sentence, [scanned.lang]);
-    if (view) for (const match of scanned.matches) found.push({ view, match });
-  } else {
-    for (const view of viewsOf(sentence, langsOf(sentence, context))) {
-      for (const match of findTriggers(view.text, view.lang)) found.push({ view, match });
-    }
+  for (const view of viewsOf(sentence, langsOf(sentence, context))) {
+    for (const match of findTriggers(view.text, view.lang)) found.push({ view, match });
   }
   if (found.length === 0) return [];
 
@@ -175,15 +163,6 @@ export function tagText(text: string): Indicator[] {
   const spans = splitSentences(text);
   const context = articleContext(text, spans.length);
   const indicators: Indicator[] = [];
-  const scan = context.lang && spans.length > 1 ? scanArticle(text, context.lang) : undefined;
-  for (const span of spans) {
-    const scanned = scan && !CYRILLIC_IN(span.text, context.lang) ? scan(span.start, span.end) : undefined;
-    indicators.push(...tagSpan(span.text, span.start, context, scanned));
-  }
+  for (const span of spans) indicators.push(...tagSpan(span.text, span.start, context));
   return indicators;
-}
-
-// A Cyrillic sentence in a Latin-script article is read on its own (it is Serbian).
-function CYRILLIC_IN(sentence: string, lang: Lang | undefined): boolean {
-  return lang !== "sr" && CYRILLIC.test(sentence);
 }
