@@ -1,5 +1,6 @@
 import { ArticleRepo } from "./articles/index.ts";
 import { openSqlClient, type SqlClient, type StoreTarget } from "./client/index.ts";
+import { FramingRepo } from "./framing/index.ts";
 import { IndicatorRepo } from "./indicators/index.ts";
 import { migrate } from "./migrate/index.ts";
 import { SourceRepo } from "./sources/index.ts";
@@ -10,6 +11,7 @@ import { TrendRepo } from "./trends/index.ts";
 export type { ArticleInput, StoredArticle } from "./articles/index.ts";
 export type { ArticleSearch } from "./articles/search.ts";
 export type { SqlClient, StoreTarget } from "./client/index.ts";
+export type { FramingMarkInput, FramingUsage } from "./framing/index.ts";
 export { articleIdFor, sha256Hex, sourceIdFor } from "./ids/index.ts";
 export type { StoredIndicator } from "./indicators/index.ts";
 export { placeKey } from "./indicators/index.ts";
@@ -35,6 +37,7 @@ export class Store {
   readonly trends: TrendRepo;
   readonly tokens: TokenRepo;
   readonly stories: StoryRepo;
+  readonly framing: FramingRepo;
   #closing: Promise<void> | undefined;
 
   private constructor(readonly sql: SqlClient) {
@@ -44,6 +47,7 @@ export class Store {
     this.trends = new TrendRepo(sql);
     this.tokens = new TokenRepo(sql);
     this.stories = new StoryRepo(sql);
+    this.framing = new FramingRepo(sql);
   }
 
   /** Opens the database and brings its schema up to date. */

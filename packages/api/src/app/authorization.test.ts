@@ -17,6 +17,7 @@ const POLICY: Record<string, ApiRole | "public"> = {
   "GET /api/v1/indicators": "analyst",
   "GET /api/v1/stories": "analyst",
   "GET /api/v1/stories/{id}": "analyst",
+  "GET /api/v1/framing": "analyst",
   "GET /api/v1/sources": "analyst",
   "GET /api/v1/sources/{id}": "analyst",
   "GET /api/v1/sources/{id}/fetches": "analyst",

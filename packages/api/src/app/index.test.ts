@@ -117,6 +117,11 @@ describe("API", () => {
         .split("\n")
         .map((l) => JSON.parse(l).type),
     ).toEqual(["clash"]);
+    const geo = (await (await app.request("/api/v1/indicators?format=geojson", auth(analyst))).json()) as {
+      features: Array<{ geometry: { coordinates: number[] }; properties: { place: string; type: string } }>;
+    };
+    expect(geo.features.map((f) => [f.properties.place, f.properties.type])).toEqual([["Zvečan", "clash"]]);
+    expect(geo.features[0]?.geometry.coordinates[1]).toBeCloseTo(42.9, 0);
     expect((await app.request("/api/v1/indicators", auth(viewer))).status).toBe(403);
   });
 

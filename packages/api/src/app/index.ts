@@ -15,6 +15,7 @@ import { sendError, toErrorResponse } from "../errors/index.ts";
 import { rateLimit } from "../rate-limit/index.ts";
 import { registerAlerts } from "../routes/alerts.ts";
 import { registerArticles } from "../routes/articles.ts";
+import { registerFraming } from "../routes/framing.ts";
 import { registerHealth } from "../routes/health.ts";
 import { registerIndicators } from "../routes/indicators.ts";
 import { registerSources } from "../routes/sources.ts";
@@ -58,7 +59,7 @@ export function createApi(deps: ApiDeps) {
   // ETags hash the whole body, so streamed responses (SSE, exports) must not pass through them.
   const withEtag = etag();
   app.use("/api/*", (c, next) => {
-    const streamed = c.req.path === "/api/v1/stream" || /^(csv|jsonl)$/.test(c.req.query("format") ?? "");
+    const streamed = c.req.path === "/api/v1/stream" || /^(csv|jsonl|geojson)$/.test(c.req.query("format") ?? "");
     return streamed ? next() : withEtag(c, next);
   });
   app.onError((error, c) =>
@@ -79,6 +80,7 @@ export function createApi(deps: ApiDeps) {
   registerTrends(app, deps);
   registerIndicators(app, deps);
   registerStories(app, deps);
+  registerFraming(app, deps);
   registerAlerts(app, deps);
   registerStream(app, deps);
   registerSources(app, {

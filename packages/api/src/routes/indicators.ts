@@ -1,6 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { INDICATOR_TYPES, MODALITIES } from "@seismo/core";
 import type { IndicatorHit, IndicatorSearch, Store } from "@seismo/store";
+import { PLACES } from "@seismo/tagger";
 import { stream } from "hono/streaming";
 import { requireRole } from "../auth/index.ts";
 import { ErrorSchema, IndicatorOut } from "./schemas.ts";
@@ -22,7 +23,12 @@ const Query = z.object({
   to: isoDay.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   cursor: z.string().optional(),
-  format: z.enum(["json", "jsonl", "csv"]).default("json").openapi({ description: "jsonl and csv stream every match" }),
+  format: z
+    .enum(["json", "jsonl", "csv", "geojson"])
+    .default("json")
+    .openapi({
+      description: "jsonl, csv and geojson stream every match; geojson has one point per indicator × gazetteer place",
+    }),
 });
 
 const Hit = IndicatorOut.extend({
@@ -51,6 +57,7 @@ const route = createRoute({
         "application/json": { schema: z.object({ indicators: z.array(Hit), next: z.string().nullable() }) },
         "text/csv": { schema: z.string() },
         "application/x-ndjson": { schema: z.string() },
+        "application/geo+json": { schema: z.string() },
       },
     },
     400: { description: "bad query", content: { "application/json": { schema: ErrorSchema } } },
@@ -72,6 +79,35 @@ const CSV_COLUMNS = [
   "title",
   "url",
 ];
+const PLACE_POINTS = new Map(PLACES.map((p) => [p.name, p]));
+
+/** GeoJSON features of one indicator: a point per place the gazetteer can locate. */
+function features(h: IndicatorHit): string[] {
+  return h.places.flatMap((name) => {
+    const place = PLACE_POINTS.get(name);
+    if (!place) return [];
+    return [
+      JSON.stringify({
+        type: "Feature",
+        geometry: { type: "Point", coordinates: [place.lon, place.lat] },
+        properties: {
+          id: h.id,
+          day: h.day,
+          type: h.type,
+          modality: h.modality,
+          place: place.name,
+          admin: place.admin,
+          evidence: h.evidence.text,
+          sentence: h.evidence.sentence,
+          intensity: h.intensity,
+          title: h.article.title,
+          url: h.article.url,
+        },
+      }),
+    ];
+  });
+}
+
 const csvCell = (v: unknown) => {
   const s = Array.isArray(v) ? v.join("; ") : String(v ?? "");
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
@@ -108,17 +144,27 @@ export function registerIndicators(app: OpenAPIHono<any>, deps: { store: Store }
       return c.json({ indicators: hits, next }, 200);
     }
     // Exports walk every page with the cursor and write as they go: memory stays flat.
-    c.header("content-type", format === "csv" ? "text/csv; charset=utf-8" : "application/x-ndjson");
-    c.header("content-disposition", `attachment; filename="seismo-indicators.${format === "csv" ? "csv" : "jsonl"}"`);
+    const types = { csv: "text/csv; charset=utf-8", jsonl: "application/x-ndjson", geojson: "application/geo+json" };
+    c.header("content-type", types[format]);
+    c.header("content-disposition", `attachment; filename="seismo-indicators.${format}"`);
     return stream(c, async (out) => {
       if (format === "csv") await out.write(`${CSV_COLUMNS.join(",")}\n`);
+      if (format === "geojson") await out.write('{"type":"FeatureCollection","features":[\n');
       let cursor: string | undefined = search.cursor;
+      let first = true;
       do {
         const page = await deps.store.indicators.search({ ...search, limit: 500, ...(cursor ? { cursor } : {}) });
-        const lines = page.hits.map((h) => (format === "csv" ? csvRow(h) : JSON.stringify(h)));
-        if (lines.length > 0) await out.write(`${lines.join("\n")}\n`);
+        if (format === "geojson") {
+          const items = page.hits.flatMap(features);
+          if (items.length > 0) await out.write(`${first ? "" : ",\n"}${items.join(",\n")}`);
+          if (items.length > 0) first = false;
+        } else {
+          const lines = page.hits.map((h) => (format === "csv" ? csvRow(h) : JSON.stringify(h)));
+          if (lines.length > 0) await out.write(`${lines.join("\n")}\n`);
+        }
         cursor = page.next ?? undefined;
       } while (cursor && !out.aborted);
+      if (format === "geojson") await out.write("\n]}\n");
     }) as never;
   });
 }
