@@ -4,6 +4,7 @@ import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { benchExtraction } from "./extract.ts";
 import type { Figure } from "./figures.ts";
+import { benchPipeline } from "./pipeline.ts";
 import { benchTagger } from "./tagger.ts";
 import { benchTrends } from "./trends.ts";
 
@@ -21,6 +22,7 @@ const report = (list: Figure[]) => {
 if (on("extract")) report(benchExtraction(SHARED));
 if (on("tagger")) report(benchTagger(SHARED));
 if (on("trends")) report(await benchTrends());
+if (on("pipeline")) report(await benchPipeline());
 writeFileSync(
   new URL("./results.json", import.meta.url),
   `${JSON.stringify({ at: new Date().toISOString(), figures }, null, 2)}\n`,

@@ -1,5 +1,5 @@
-import http from "node:http";
 import { mkdtemp, rm } from "node:fs/promises";
+import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -128,7 +128,9 @@ describe("alerts end to end on PostgreSQL", () => {
           "SELECT count(*) FILTER (WHERE status <> 'delivered')::int AS open, count(*)::int AS total FROM webhook_deliveries",
         );
         const counts = await stack.queues.queue("evaluate-alerts").getJobCounts("waiting", "active");
-        return row && row.total > 0 && row.open === 0 && counts.waiting + counts.active === 0 ? true : null;
+        return row && row.total > 0 && row.open === 0 && (counts.waiting ?? 0) + (counts.active ?? 0) === 0
+          ? true
+          : null;
       },
       120_000,
       "every delivery to succeed once the receiver is back",
