@@ -13,12 +13,18 @@ import { articleDomains, isPastEvent, suppressedTypes } from "../domain/index.ts
 import { detectLang } from "../lang/index.ts";
 import { LEXICONS, type Trigger, type TypeLexicon } from "../lexicon/index.ts";
 import { readModality } from "../modality/index.ts";
+import { TriggerIndex } from "../prefilter/index.ts";
 import { findPlaces } from "../places/index.ts";
 import { intensityOf } from "./intensity.ts";
 
 const BEFORE_WINDOW = 48;
 const AFTER_WINDOW = 64;
 const ALL_LANGS: readonly Lang[] = ["en", "sr", "sq"];
+const TRIGGERS: Readonly<Record<Lang, TriggerIndex>> = {
+  en: new TriggerIndex(LEXICONS.en),
+  sr: new TriggerIndex(LEXICONS.sr),
+  sq: new TriggerIndex(LEXICONS.sq),
+};
 
 // How much a modality reading itself may be wrong, folded into confidence.
 const MODALITY_FACTOR: Record<Modality, number> = { asserted: 1, intent: 0.9, negated: 0.9, speculative: 0.8 };
@@ -45,18 +51,22 @@ function senseAllowed(view: string, start: number, end: number, trigger: Trigger
  */
 export function findTriggers(view: string, lang: Lang = "en"): TriggerMatch[] {
   const matches: TriggerMatch[] = [];
-  for (const lexicon of LEXICONS[lang]) {
-    for (const trigger of lexicon.triggers) {
-      trigger.re.lastIndex = 0;
-      for (let m = trigger.re.exec(view); m !== null; m = trigger.re.exec(view)) {
-        if (m[0].length === 0) {
-          trigger.re.lastIndex++;
-          continue;
-        }
-        const start = m.index;
-        const end = start + m[0].length;
-        if (senseAllowed(view, start, end, trigger)) matches.push({ type: lexicon.type, start, end, trigger, lexicon });
+  const index = TRIGGERS[lang];
+  index.scan(view);
+  const { rules } = index;
+  for (let i = 0; i < rules.length; i++) {
+    // A rule none of whose literal anchors is in the view cannot match it.
+    if (!index.candidate(i)) continue;
+    const { trigger, lexicon } = rules[i] as (typeof rules)[number];
+    trigger.re.lastIndex = 0;
+    for (let m = trigger.re.exec(view); m !== null; m = trigger.re.exec(view)) {
+      if (m[0].length === 0) {
+        trigger.re.lastIndex++;
+        continue;
       }
+      const start = m.index;
+      const end = start + m[0].length;
+      if (senseAllowed(view, start, end, trigger)) matches.push({ type: lexicon.type, start, end, trigger, lexicon });
     }
   }
   return matches;
