@@ -124,6 +124,9 @@ describe("roles", () => {
 
   it("lets an analyst read stories and articles but not operator pages", async () => {
     expect((await app.request("/stories", as("analyst"))).status).toBe(200);
+    const link = await app.request("/stories/sty_x", as("analyst"));
+    expect(link.status).toBe(302);
+    expect(link.headers.get("location")).toBe("/stories?older=1#story-sty_x");
     expect((await app.request("/operator/tokens", as("analyst"))).status).toBe(403);
   });
 

@@ -23,12 +23,9 @@ const Query = z.object({
   to: isoDay.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   cursor: z.string().optional(),
-  format: z
-    .enum(["json", "jsonl", "csv", "geojson"])
-    .default("json")
-    .openapi({
-      description: "jsonl, csv and geojson stream every match; geojson has one point per indicator × gazetteer place",
-    }),
+  format: z.enum(["json", "jsonl", "csv", "geojson"]).default("json").openapi({
+    description: "jsonl, csv and geojson stream every match; geojson has one point per indicator × gazetteer place",
+  }),
 });
 
 const Hit = IndicatorOut.extend({

@@ -4,7 +4,9 @@ import { assertHandlers, JOB_CATALOG, JOB_NAMES, jobsForRole } from "./index.ts"
 describe("job catalog", () => {
   it("refuses to start when a job has no handler", () => {
     const partial = { "poll-source": async () => undefined };
-    expect(() => assertHandlers(partial)).toThrow(/no handler for fetch-article, tag-article, cluster-article, evaluate-alerts, deliver-webhook/);
+    expect(() => assertHandlers(partial)).toThrow(
+      /no handler for fetch-article, tag-article, cluster-article, evaluate-alerts, deliver-webhook/,
+    );
   });
 
   it("accepts a complete handler map", () => {

@@ -95,6 +95,10 @@ function StoryCard(props: { story: StorySummary; rank: number }) {
 }
 
 export function registerStories(app: Hono<DashEnv>, deps: DashboardDeps): void {
+  // Alert links point at one story: show it within the full list (older stories included).
+  app.get("/stories/:id", guard(deps.store, "analyst", forbidden), (c) =>
+    c.redirect(`/stories?older=1#story-${encodeURIComponent(c.req.param("id"))}`, 302),
+  );
   app.get("/stories", guard(deps.store, "analyst", forbidden), async (c) => {
     const includeOlder = c.req.query("older") === "1";
     const stories = await activeStories(deps.store, { includeOlder });

@@ -1,9 +1,9 @@
 import { SeismoError } from "@seismo/core";
 import { Agent, request } from "undici";
 import { DnsGuard, type Resolver } from "../dns-guard/index.ts";
-import { HostAllowlist } from "../ip-guard/index.ts";
 import { asSeismoError } from "../fetcher/errors.ts";
 import { parseHttpUrl } from "../fetcher/urls.ts";
+import { HostAllowlist } from "../ip-guard/index.ts";
 
 export interface PosterOptions {
   /** Hosts/IPs/CIDRs let through the SSRF guard (the same guard as `createFetcher`). */

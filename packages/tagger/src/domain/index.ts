@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { type IndicatorType, IndicatorTypeSchema } from "@seismo/core";
 import { z } from "zod";
 import { compile, DATA_DIR, parseFile, parseList } from "../data/index.ts";
+import { AnchorIndex } from "../prefilter/index.ts";
 
 /** A look-alike domain (sport, history, economy, software), compiled from data/domains.yaml. */
 export interface Domain {
@@ -78,6 +79,8 @@ export { DOMAINS };
 
 // One pass tells whether any domain's vocabulary is in a sentence at all (most news has none).
 const ANY_VOCAB = new RegExp(DOMAINS.map((d) => `(?:${d.vocab.source})`).join("|"), "i");
+// Which domains' vocabulary may occur at all, from one scan for their literal anchors.
+const VOCAB_INDEX = new AnchorIndex(DOMAINS.map((d) => d.vocab));
 
 function hits(re: RegExp, text: string): number {
   re.lastIndex = 0;
@@ -89,9 +92,10 @@ function hits(re: RegExp, text: string): number {
 /** Off-topic domains of an article: enough vocabulary hits per sentence (football reports…). */
 export function articleDomains(folded: string, sentences: number): Set<string> {
   const found = new Set<string>();
-  for (const d of DOMAINS) {
+  VOCAB_INDEX.scan(folded);
+  for (const [i, d] of DOMAINS.entries()) {
     if (d.articleMin === undefined || d.articleShare === undefined) continue;
-    const n = hits(d.vocab, folded);
+    const n = VOCAB_INDEX.candidate(i) ? hits(d.vocab, folded) : 0;
     if (n >= d.articleMin && n / Math.max(1, sentences) >= d.articleShare) found.add(d.id);
   }
   return found;
@@ -104,10 +108,12 @@ export function articleDomains(folded: string, sentences: number): Set<string> {
  */
 export function suppressedTypes(folded: string, article: ReadonlySet<string> = new Set()): Set<IndicatorType> {
   const out = new Set<IndicatorType>();
-  if (article.size === 0 && !ANY_VOCAB.test(folded)) return out;
+  VOCAB_INDEX.scan(folded);
+  const any = DOMAINS.some((_, i) => VOCAB_INDEX.candidate(i));
+  if (article.size === 0 && !(any && ANY_VOCAB.test(folded))) return out;
   let secure: boolean | undefined;
-  for (const d of DOMAINS) {
-    const inSentence = hits(d.vocab, folded) > 0;
+  for (const [i, d] of DOMAINS.entries()) {
+    const inSentence = VOCAB_INDEX.candidate(i) && hits(d.vocab, folded) > 0;
     if (!inSentence && !article.has(d.id)) continue;
     if (d.override?.test(folded)) continue;
     secure ??= SECURITY.test(folded);

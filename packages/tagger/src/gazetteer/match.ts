@@ -1,4 +1,5 @@
 import { foldForSearch } from "@seismo/text";
+import { AnchorScanner } from "../prefilter/scanner.ts";
 
 export interface NameEntry {
   name: string;
@@ -60,14 +61,35 @@ export function compileNames(entries: readonly NameEntry[]): NameMatcher {
     }
   }
   const alternation = [...byBase.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])(${alternation.join("|")})(${ENDINGS})?(?![\\p{L}\\p{N}])`, "gu");
+  const source = `(?<![\\p{L}\\p{N}])(${alternation.join("|")})(${ENDINGS})?(?![\\p{L}\\p{N}])`;
+  // A match starts where a base does, so the pattern is tried (sticky) only there: the same
+  // matches as a global scan, which would try the big alternation at every character.
+  const sticky = new RegExp(source, "uy");
+  const keys = [...byBase.keys()];
+  const scanner = keys.every((b) => /^[\x00-\x7f]+$/.test(b) && b === b.toLowerCase())
+    ? new AnchorScanner(keys.map((b) => [b]))
+    : undefined;
+  const global = new RegExp(source, "gu");
+  const record = (m: RegExpExecArray, hits: NameHit[]) => {
+    const base = byBase.get(m[1] ?? "");
+    if (!base || (base.needsEnding && m[2] === undefined)) return;
+    hits.push({ name: base.name, start: m.index, end: m.index + m[0].length });
+  };
   const mentions = (folded: string): NameHit[] => {
     const hits: NameHit[] = [];
-    re.lastIndex = 0;
-    for (let m = re.exec(folded); m !== null; m = re.exec(folded)) {
-      const base = byBase.get(m[1] ?? "");
-      if (!base || (base.needsEnding && m[2] === undefined)) continue;
-      hits.push({ name: base.name, start: m.index, end: m.index + m[0].length });
+    if (!scanner) {
+      global.lastIndex = 0;
+      for (let m = global.exec(folded); m !== null; m = global.exec(folded)) record(m, hits);
+      return hits;
+    }
+    let from = 0;
+    for (const start of scanner.starts(folded)) {
+      if (start < from) continue;
+      sticky.lastIndex = start;
+      const m = sticky.exec(folded);
+      if (m === null) continue;
+      from = start + m[0].length;
+      record(m, hits);
     }
     return hits;
   };

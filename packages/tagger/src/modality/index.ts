@@ -1,6 +1,7 @@
 import type { Modality } from "@seismo/core";
 import type { Lang } from "../data/index.ts";
-import { CUES, type CueSet } from "./cues.ts";
+import { AnchorIndex } from "../prefilter/index.ts";
+import { type Cue, CUES, type CueSet } from "./cues.ts";
 
 export interface ModalityReading {
   modality: Modality;
@@ -29,10 +30,25 @@ interface Hit {
   at: number;
 }
 
+// Each list of cues with one anchor scan, so a cue whose words are absent is not run at all.
+const indexes = new WeakMap<readonly Cue[], AnchorIndex>();
+function indexOf(cues: readonly Cue[]): AnchorIndex {
+  let index = indexes.get(cues);
+  if (!index) {
+    index = new AnchorIndex(cues.map((c) => c.re));
+    indexes.set(cues, index);
+  }
+  return index;
+}
+
 /** The cue of each kind closest to the trigger, within its reach. */
 function leftHits(clause: string, cues: CueSet): Hit[] {
   const hits: Hit[] = [];
-  for (const cue of cues.left) {
+  const index = indexOf(cues.left);
+  index.scan(clause);
+  for (let i = 0; i < cues.left.length; i++) {
+    if (!index.candidate(i)) continue;
+    const cue = cues.left[i] as Cue;
     cue.re.lastIndex = 0;
     let last: RegExpExecArray | null = null;
     for (let m = cue.re.exec(clause); m !== null; m = cue.re.exec(clause)) {
@@ -61,13 +77,21 @@ export function readModality(sentence: string, start: number, end: number, lang:
   const hits = leftHits(clause, cues);
 
   const right = sentence.slice(end, end + RIGHT_WINDOW);
-  for (const cue of cues.right) {
+  const rightIndex = indexOf(cues.right);
+  rightIndex.scan(right);
+  for (let i = 0; i < cues.right.length; i++) {
+    if (!rightIndex.candidate(i)) continue;
+    const cue = cues.right[i] as Cue;
     const m = cue.re.exec(right);
     if (m) hits.push({ modality: cue.modality, cue: m[0].trim(), words: 0, at: Number.POSITIVE_INFINITY });
   }
 
   const word = sentence.slice(start, end);
-  for (const cue of cues.self) {
+  const selfIndex = indexOf(cues.self);
+  selfIndex.scan(word);
+  for (let i = 0; i < cues.self.length; i++) {
+    if (!selfIndex.candidate(i)) continue;
+    const cue = cues.self[i] as Cue;
     const m = cue.re.exec(word);
     if (m) hits.push({ modality: cue.modality, cue: m[0], words: 0, at: Number.POSITIVE_INFINITY });
   }

@@ -281,10 +281,12 @@ function minimal(anchors: readonly string[]): string[] {
 }
 
 /**
- * Anchors of a regex source, or undefined when the pattern must always run (no literal that
+ * Anchors of a regex (its source and flags), or undefined when the pattern must always run (no literal that
  * every match holds, or syntax this analysis does not read).
  */
-export function anchorsOf(source: string): string[] | undefined {
+export function anchorsOf(source: string, flags = ""): string[] | undefined {
+  // With the u or v flag, case-insensitive letters also match non-ASCII ones (ſ, K): no anchors.
+  if (/[uv]/.test(flags) && flags.includes("i")) return undefined;
   let info: Info;
   try {
     info = new Parser(source).parse();

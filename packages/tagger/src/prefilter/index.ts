@@ -6,27 +6,36 @@ export { anchorsOf } from "./anchors.ts";
 export { AnchorScanner } from "./scanner.ts";
 
 /**
- * A language's trigger rules in lexicon order, with one scan that tells which of them can match a
- * text: a rule runs only where one of its anchors occurs (or always, when it has none).
+ * A list of regexes with one scan that tells which of them can match a text: a regex whose
+ * literal anchors are all absent cannot, so the caller skips it. One without anchors always runs.
  */
-export class TriggerIndex {
-  readonly rules: readonly { trigger: Trigger; lexicon: TypeLexicon }[];
+export class AnchorIndex {
   private readonly always: Uint8Array;
   private readonly scanner: AnchorScanner;
 
-  constructor(lexicons: readonly TypeLexicon[]) {
-    this.rules = lexicons.flatMap((lexicon) => lexicon.triggers.map((trigger) => ({ trigger, lexicon })));
-    const anchors = this.rules.map(({ trigger }) => anchorsOf(trigger.re.source));
+  constructor(patterns: readonly RegExp[]) {
+    const anchors = patterns.map((re) => anchorsOf(re.source, re.flags));
     this.always = Uint8Array.from(anchors, (a) => (a ? 0 : 1));
     this.scanner = new AnchorScanner(anchors.map((a) => a ?? []));
   }
 
-  /** Scans the text; `candidate(i)` then tells whether rule i may match it, until the next scan. */
+  /** Scans the text; `candidate(i)` then tells whether pattern i may match it, until the next scan. */
   scan(text: string): void {
     this.scanner.scan(text);
   }
 
-  candidate(rule: number): boolean {
-    return this.always[rule] === 1 || this.scanner.has(rule);
+  candidate(pattern: number): boolean {
+    return this.always[pattern] === 1 || this.scanner.has(pattern);
+  }
+}
+
+/** A language's trigger rules in lexicon order, indexed by their anchors. */
+export class TriggerIndex extends AnchorIndex {
+  readonly rules: readonly { trigger: Trigger; lexicon: TypeLexicon }[];
+
+  constructor(lexicons: readonly TypeLexicon[]) {
+    const rules = lexicons.flatMap((lexicon) => lexicon.triggers.map((trigger) => ({ trigger, lexicon })));
+    super(rules.map((r) => r.trigger.re));
+    this.rules = rules;
   }
 }

@@ -10,6 +10,7 @@ export class AnchorScanner {
   /** Rules whose anchors end at each state (its own and those of its suffixes). */
   private readonly outStart: Int32Array;
   private readonly outRules: Int32Array;
+  private readonly outLengths: Int32Array;
   private readonly seen: Int32Array;
   private generation = 0;
 
@@ -31,6 +32,7 @@ export class AnchorScanner {
 
     // The trie: goto[state * width + symbol], -1 where there is no edge yet.
     const gotos: number[] = [];
+    // Per state: [rule, anchor length] pairs, flattened.
     const outs: number[][] = [];
     const addState = () => {
       for (let s = 0; s < width; s++) gotos.push(-1);
@@ -50,7 +52,7 @@ export class AnchorScanner {
           }
           state = to;
         }
-        outs[state]?.push(rule);
+        outs[state]?.push(rule, anchor.length);
       }
     });
 
@@ -67,7 +69,7 @@ export class AnchorScanner {
     for (let head = 0; head < queue.length; head++) {
       const state = queue[head] ?? 0;
       const own = outs[state] ?? [];
-      for (const rule of outs[fail[state] ?? 0] ?? []) own.push(rule);
+      for (const value of outs[fail[state] ?? 0] ?? []) own.push(value);
       for (let s = 0; s < width; s++) {
         const to = gotos[state * width + s] ?? -1;
         const viaFail = next[(fail[state] ?? 0) * width + s] ?? 0;
@@ -81,13 +83,23 @@ export class AnchorScanner {
     }
     this.next = next;
     this.outStart = new Int32Array(states + 1);
-    const flat: number[] = [];
+    const rules: number[] = [];
+    const lengths: number[] = [];
     for (let state = 0; state < states; state++) {
-      this.outStart[state] = flat.length;
-      for (const rule of new Set(outs[state])) flat.push(rule);
+      this.outStart[state] = rules.length;
+      const out = outs[state] ?? [];
+      const seen = new Set<string>();
+      for (let k = 0; k < out.length; k += 2) {
+        const key = `${out[k]}/${out[k + 1]}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        rules.push(out[k] ?? 0);
+        lengths.push(out[k + 1] ?? 0);
+      }
     }
-    this.outStart[states] = flat.length;
-    this.outRules = Int32Array.from(flat);
+    this.outStart[states] = rules.length;
+    this.outRules = Int32Array.from(rules);
+    this.outLengths = Int32Array.from(lengths);
     this.seen = new Int32Array(anchors.length);
   }
 
@@ -113,5 +125,25 @@ export class AnchorScanner {
   /** Whether the last scanned text holds one of the rule's anchors. */
   has(rule: number): boolean {
     return this.seen[rule] === this.generation;
+  }
+
+  /** Where anchors start in `text`, ascending and without repeats. */
+  starts(text: string): number[] {
+    const { symbols, next, width, outStart, outLengths } = this;
+    const found: number[] = [];
+    let state = 0;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      state = next[state * width + (code < 128 ? (symbols[code] ?? 0) : 0)] ?? 0;
+      const from = outStart[state] ?? 0;
+      const to = outStart[state + 1] ?? 0;
+      for (let k = from; k < to; k++) found.push(i + 1 - (outLengths[k] ?? 0));
+    }
+    if (found.length < 2) return found;
+    found.sort((a, b) => a - b);
+    let n = 1;
+    for (let k = 1; k < found.length; k++) if (found[k] !== found[n - 1]) found[n++] = found[k] ?? 0;
+    found.length = n;
+    return found;
   }
 }
