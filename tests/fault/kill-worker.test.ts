@@ -11,6 +11,7 @@ import {
   jobCounts,
   openFaultStore,
   SHARED_DATABASE_URL,
+  diagnose,
   tally,
   urlWithSchema,
   workerEnv,
@@ -69,11 +70,11 @@ describe("a worker killed with SIGKILL in the middle of a batch", () => {
     worker = await startWorker(env());
     await waitUntil(
       async () => (await tally(store)).tagged === COUNT && drained(await jobCounts(redis.url, prefix)),
-      200_000,
+      120_000,
       `all ${COUNT} articles tagged and every queue drained`,
       500,
-    ).catch((error) => {
-      throw new Error(`${String(error)}\nworker output:\n${worker?.output().slice(-4000)}`);
+    ).catch(async (error) => {
+      throw new Error(await diagnose(error, store, redis.url, prefix, worker));
     });
     figures.recoverySeconds = (Date.now() - restarted) / 1000;
 

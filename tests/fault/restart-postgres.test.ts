@@ -4,8 +4,8 @@ import { join } from "node:path";
 import type { Store } from "@seismo/store";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FixtureSite, startFixtureSite } from "./support/fixture-site.ts";
-import { type PgCluster, findPgBin, startPgCluster } from "./support/pg-cluster.ts";
-import { drained, jobCounts, openFaultStore, tally, workerEnv } from "./support/pipeline-db.ts";
+import { findPgBin, type PgCluster, startPgCluster } from "./support/pg-cluster.ts";
+import { diagnose, drained, jobCounts, openFaultStore, tally, workerEnv } from "./support/pipeline-db.ts";
 import { type RedisChild, startRedisChild } from "./support/redis-child.ts";
 import { waitUntil } from "./support/wait.ts";
 import { startWorker, stopWorker, type WorkerChild } from "./support/worker-child.ts";
@@ -57,7 +57,7 @@ describe.skipIf(!PG_BIN)("PostgreSQL crashing and coming back during ingestion",
     const { downMs } = await pg.restart();
     figures.postgresDownMs = downMs;
     const back = Date.now();
-    figures.workerExits = 0;
+    let workerExits = 0;
     let crashOutput = "";
 
     await waitUntil(
@@ -67,7 +67,7 @@ describe.skipIf(!PG_BIN)("PostgreSQL crashing and coming back during ingestion",
         // kills the process with an unhandled 'error' event. A supervisor (compose restart policy,
         // Kubernetes) restarts it; at-least-once delivery must then still give exact counts.
         if (worker && worker.exitedCode() !== null) {
-          figures.workerExits++;
+          workerExits++;
           crashOutput = worker.output().slice(-1500);
           worker = await startWorker(env());
         }
@@ -76,12 +76,13 @@ describe.skipIf(!PG_BIN)("PostgreSQL crashing and coming back during ingestion",
       150_000,
       `all ${COUNT} articles tagged and every queue drained`,
       500,
-    ).catch((error) => {
-      throw new Error(`${String(error)}\nworker output:\n${worker?.output().slice(-4000)}`);
+    ).catch(async (error) => {
+      throw new Error(await diagnose(error, store, redis.url, prefix, worker));
     });
     figures.secondsToFinishAfterRestart = (Date.now() - back) / 1000;
 
-    if (figures.workerExits > 0) console.warn(`[fault] the worker exited on the PostgreSQL restart:\n${crashOutput}`);
+    figures.workerExits = workerExits;
+    if (workerExits > 0) console.warn(`[fault] the worker exited on the PostgreSQL restart:\n${crashOutput}`);
     const t = await tally(store);
     expect(t.articles).toBe(COUNT);
     expect(t.distinctUrls).toBe(COUNT);

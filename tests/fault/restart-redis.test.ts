@@ -10,6 +10,7 @@ import {
   jobCounts,
   openFaultStore,
   SHARED_DATABASE_URL,
+  diagnose,
   tally,
   urlWithSchema,
   workerEnv,
@@ -64,8 +65,8 @@ describe("Redis crashing and coming back during ingestion", () => {
       150_000,
       `all ${COUNT} articles tagged and every queue drained`,
       500,
-    ).catch((error) => {
-      throw new Error(`${String(error)}\nworker output:\n${worker?.output().slice(-4000)}`);
+    ).catch(async (error) => {
+      throw new Error(await diagnose(error, store, redis.url, prefix, worker));
     });
     figures.secondsToFinishAfterRestart = (Date.now() - back) / 1000;
 

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
-import { SeismoError } from "@seismo/core";
+import type { SeismoError } from "@seismo/core";
 import { decodeHtml, extractArticle } from "@seismo/extract";
 import { FeedParseError, parseFeed } from "@seismo/feeds";
 import { describe, expect, it } from "vitest";

@@ -35,9 +35,13 @@ describe("a hostile source in a running stack", () => {
     const ssrfTarget = `http://[::1]:${server.port}/ok`;
     const pages = [...HOSTILE_PAGES.map(([p]) => p), `/redirect-to?to=${encodeURIComponent(ssrfTarget)}`];
     server.route("/hostile-feed.xml", (_req, res) => {
-      const items = pages.map((p) => `<item><title>${p}</title><link>${server.base}${p.replace(/&/g, "&amp;")}</link></item>`);
+      const items = pages.map(
+        (p) => `<item><title>${p}</title><link>${server.base}${p.replace(/&/g, "&amp;")}</link></item>`,
+      );
       res.writeHead(200, { "content-type": "application/rss+xml" });
-      res.end(`<?xml version="1.0"?><rss version="2.0"><channel><title>Hostile</title>${items.join("")}</channel></rss>`);
+      res.end(
+        `<?xml version="1.0"?><rss version="2.0"><channel><title>Hostile</title>${items.join("")}</channel></rss>`,
+      );
     });
     server.route("/empty-page", (_req, res) => {
       res.writeHead(200, { "content-type": "text/html" });
@@ -69,9 +73,17 @@ describe("a hostile source in a running stack", () => {
       "the 33 sample articles to be stored and tagged",
     );
 
-    const bomb = await waitFor(async () => (await fetchLog("bomb feed")).find((f) => f.error) ?? null, 30_000, "bomb log");
+    const bomb = await waitFor(
+      async () => (await fetchLog("bomb feed")).find((f) => f.error) ?? null,
+      30_000,
+      "bomb log",
+    );
     expect(bomb.error).toMatch(/decompress|cap|exceed|too large/i);
-    const ssrf = await waitFor(async () => (await fetchLog("metadata ssrf")).find((f) => f.error) ?? null, 30_000, "ssrf log");
+    const ssrf = await waitFor(
+      async () => (await fetchLog("metadata ssrf")).find((f) => f.error) ?? null,
+      30_000,
+      "ssrf log",
+    );
     expect(ssrf.error).toMatch(/refused/);
     expect(ssrf.error).toContain("169.254.169.254");
     const hostile = await fetchLog("hostile pages");

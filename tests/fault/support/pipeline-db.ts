@@ -69,10 +69,15 @@ export async function jobCounts(redisUrl: string, prefix: string) {
   }
 }
 
-/** True when no queue has a job waiting, delayed or running. */
+/** The queues an article passes through; other queues (alerts) may hold delayed jobs by design. */
+export const ARTICLE_QUEUES = ["poll-source", "fetch-article", "tag-article", "cluster-article"];
+
+/** True when no article-pipeline job is waiting, delayed or running, and no job of any queue runs. */
 export function drained(counts: Record<string, Record<string, number>>): boolean {
-  return Object.values(counts).every(
-    (c) => (c.waiting ?? 0) + (c.active ?? 0) + (c.delayed ?? 0) + (c.prioritized ?? 0) === 0,
+  return Object.entries(counts).every(([name, c]) =>
+    ARTICLE_QUEUES.includes(name)
+      ? (c.waiting ?? 0) + (c.active ?? 0) + (c.delayed ?? 0) + (c.prioritized ?? 0) === 0
+      : (c.active ?? 0) === 0,
   );
 }
 
@@ -102,4 +107,17 @@ export function workerEnv(options: {
 /** Sum of active jobs over every queue. */
 export function activeJobs(counts: Record<string, Record<string, number>>): number {
   return Object.values(counts).reduce((n, c) => n + (c.active ?? 0), 0);
+}
+
+/** A failure message with what the store and the queues held, and the worker's last output. */
+export async function diagnose(
+  error: unknown,
+  store: Store,
+  redisUrl: string,
+  prefix: string,
+  worker: { output(): string } | undefined,
+): Promise<string> {
+  const t = await tally(store).catch((e) => String(e));
+  const counts = await jobCounts(redisUrl, prefix).catch((e) => String(e));
+  return `${String(error)}\nstore: ${JSON.stringify(t)}\nqueues: ${JSON.stringify(counts)}\nworker output:\n${worker?.output().slice(-3000)}`;
 }

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
 import { INDICATOR_TYPES, type IndicatorType } from "@seismo/core";
 import type { Hono } from "hono";

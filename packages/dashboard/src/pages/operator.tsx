@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
 import { SourceInputSchema } from "@seismo/store";
 import type { Context, Hono } from "hono";

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
 import { INDICATOR_TYPES, MODALITIES } from "@seismo/core";
 import type { ApiToken } from "@seismo/store";

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
 import type { Hono } from "hono";
 import { type DashEnv, guard } from "../auth/index.ts";

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
 import { API_ROLES, type ApiRole } from "@seismo/store";
 import type { Context, Hono } from "hono";

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
 import type { IndicatorType, Modality } from "@seismo/core";
 import type { ApiRole, ApiToken } from "@seismo/store";

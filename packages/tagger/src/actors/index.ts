@@ -10,6 +10,9 @@ const ORG = new RegExp(
   "gu",
 );
 
+// Every ORG match holds a head noun as written, so a text without one skips the pattern.
+const ANY_HEAD = new RegExp(Object.keys(ORG_HEADS).join("|"));
+
 // Capitalised words that open a sentence or clause but are not part of a name.
 const LEADING_FUNCTION_WORDS =
   /^(?:(?:The|A|An|In|On|At|By|For|From|To|With|Under|After|Before|Following|Later|Earlier|Meanwhile|But|And|When|While|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|the|of|and)\s+)+/;
@@ -26,6 +29,7 @@ export function findActors(text: string, folded: string = foldForSearch(text)): 
     if (matcher.find(foldForSearch(m[0])).length > 0) continue;
     actors.push(name);
   }
+  if (!ANY_HEAD.test(text)) return actors;
   for (const m of text.matchAll(ORG)) {
     const phrase = m[0].replace(LEADING_FUNCTION_WORDS, "").replace(/[’']s$/, "");
     if (!/\s/.test(phrase) && phrase in ORG_HEADS) continue;

@@ -74,12 +74,13 @@ export function loadDomains(file: string = join(DATA_DIR, "domains.yaml")): {
 }
 
 const { security: SECURITY, domains: DOMAINS, pastEvent: PAST_EVENT } = loadDomains();
+// suppressedTypes keeps one bit per domain.
+if (DOMAINS.length > 31) throw new Error("domains.yaml: at most 31 domains");
 
 export { DOMAINS };
 
-// One pass tells whether any domain's vocabulary is in a sentence at all (most news has none).
-const ANY_VOCAB = new RegExp(DOMAINS.map((d) => `(?:${d.vocab.source})`).join("|"), "i");
-// Which domains' vocabulary may occur at all, from one scan for their literal anchors.
+// Which domains' vocabulary may occur at all, from one scan for their literal anchors (most news
+// has none).
 const VOCAB_INDEX = new AnchorIndex(DOMAINS.map((d) => d.vocab));
 
 function hits(re: RegExp, text: string): number {
@@ -92,10 +93,13 @@ function hits(re: RegExp, text: string): number {
 /** Off-topic domains of an article: enough vocabulary hits per sentence (football reports…). */
 export function articleDomains(folded: string, sentences: number): Set<string> {
   const found = new Set<string>();
-  VOCAB_INDEX.scan(folded);
+  const bounds = VOCAB_INDEX.bounds(folded);
   for (const [i, d] of DOMAINS.entries()) {
     if (d.articleMin === undefined || d.articleShare === undefined) continue;
-    const n = VOCAB_INDEX.candidate(i) ? hits(d.vocab, folded) : 0;
+    // Too few anchors for enough hits: the count cannot reach the thresholds.
+    const most = bounds[i] ?? 0;
+    if (most < d.articleMin || most / Math.max(1, sentences) < d.articleShare) continue;
+    const n = hits(d.vocab, folded);
     if (n >= d.articleMin && n / Math.max(1, sentences) >= d.articleShare) found.add(d.id);
   }
   return found;
@@ -109,12 +113,16 @@ export function articleDomains(folded: string, sentences: number): Set<string> {
 export function suppressedTypes(folded: string, article: ReadonlySet<string> = new Set()): Set<IndicatorType> {
   const out = new Set<IndicatorType>();
   VOCAB_INDEX.scan(folded);
-  const any = DOMAINS.some((_, i) => VOCAB_INDEX.candidate(i));
-  if (article.size === 0 && !(any && ANY_VOCAB.test(folded))) return out;
+  let inSentence = 0;
+  for (const [i, d] of DOMAINS.entries()) {
+    if (!VOCAB_INDEX.candidate(i)) continue;
+    d.vocab.lastIndex = 0;
+    if (d.vocab.exec(folded) !== null) inSentence |= 1 << i;
+  }
+  if (article.size === 0 && inSentence === 0) return out;
   let secure: boolean | undefined;
   for (const [i, d] of DOMAINS.entries()) {
-    const inSentence = VOCAB_INDEX.candidate(i) && hits(d.vocab, folded) > 0;
-    if (!inSentence && !article.has(d.id)) continue;
+    if ((inSentence & (1 << i)) === 0 && !article.has(d.id)) continue;
     if (d.override?.test(folded)) continue;
     secure ??= SECURITY.test(folded);
     // A sentence that is itself about the domain but names real violence stays on topic; so does

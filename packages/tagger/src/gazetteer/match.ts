@@ -1,5 +1,5 @@
 import { foldForSearch } from "@seismo/text";
-import { AnchorScanner } from "../prefilter/scanner.ts";
+import { isAsciiName, NameScanner } from "./scan.ts";
 
 export interface NameEntry {
   name: string;
@@ -14,6 +14,8 @@ export interface NameHit {
 }
 
 export interface NameMatcher {
+  /** The pattern the matcher runs (as a faster scan): `gu`, base in group 1, ending in group 2. */
+  pattern: RegExp;
   /** Canonical names found in already folded text, in order of first mention. */
   find(folded: string): string[];
   /** Every mention, with its offsets in the folded text. */
@@ -61,39 +63,31 @@ export function compileNames(entries: readonly NameEntry[]): NameMatcher {
     }
   }
   const alternation = [...byBase.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
-  const source = `(?<![\\p{L}\\p{N}])(${alternation.join("|")})(${ENDINGS})?(?![\\p{L}\\p{N}])`;
-  // A match starts where a base does, so the pattern is tried (sticky) only there: the same
-  // matches as a global scan, which would try the big alternation at every character.
-  const sticky = new RegExp(source, "uy");
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(${alternation.join("|")})(${ENDINGS})?(?![\\p{L}\\p{N}])`, "gu");
+  // The pattern tries the whole alternation at every character; the trie walk reads the same
+  // matches letter by letter. It takes ASCII names, which all folded variants are.
   const keys = [...byBase.keys()];
-  const scanner = keys.every((b) => /^[\x00-\x7f]+$/.test(b) && b === b.toLowerCase())
-    ? new AnchorScanner(keys.map((b) => [b]))
-    : undefined;
-  const global = new RegExp(source, "gu");
-  const record = (m: RegExpExecArray, hits: NameHit[]) => {
-    const base = byBase.get(m[1] ?? "");
-    if (!base || (base.needsEnding && m[2] === undefined)) return;
-    hits.push({ name: base.name, start: m.index, end: m.index + m[0].length });
-  };
-  const mentions = (folded: string): NameHit[] => {
+  const scanner = keys.every(isAsciiName) ? new NameScanner(keys, ENDINGS.split("|")) : undefined;
+  function record(hits: NameHit[], match: string, start: number, end: number, ending: string | undefined): void {
+    const base = byBase.get(match);
+    if (base && !(base.needsEnding && ending === undefined)) hits.push({ name: base.name, start, end });
+  }
+  function mentions(folded: string): NameHit[] {
     const hits: NameHit[] = [];
-    if (!scanner) {
-      global.lastIndex = 0;
-      for (let m = global.exec(folded); m !== null; m = global.exec(folded)) record(m, hits);
+    if (scanner) {
+      for (let m = scanner.exec(folded, 0); m !== undefined; m = scanner.exec(folded, m.end)) {
+        record(hits, m.base, m.start, m.end, m.ending);
+      }
       return hits;
     }
-    let from = 0;
-    for (const start of scanner.starts(folded)) {
-      if (start < from) continue;
-      sticky.lastIndex = start;
-      const m = sticky.exec(folded);
-      if (m === null) continue;
-      from = start + m[0].length;
-      record(m, hits);
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(folded); m !== null; m = pattern.exec(folded)) {
+      record(hits, m[1] ?? "", m.index, m.index + m[0].length, m[2]);
     }
     return hits;
-  };
+  }
   return {
+    pattern,
     mentions,
     find(folded) {
       const found: string[] = [];

@@ -1,7 +1,7 @@
 import type { Modality } from "@seismo/core";
 import type { Lang } from "../data/index.ts";
 import { AnchorIndex } from "../prefilter/index.ts";
-import { type Cue, CUES, type CueSet } from "./cues.ts";
+import { CUES, type Cue, type CueSet } from "./cues.ts";
 
 export interface ModalityReading {
   modality: Modality;
@@ -13,7 +13,10 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 const RIGHT_WINDOW = 80;
 
 function countWords(text: string): number {
-  return text.match(WORD)?.length ?? 0;
+  let n = 0;
+  WORD.lastIndex = 0;
+  while (WORD.exec(text) !== null) n++;
+  return n;
 }
 
 function clauseStart(left: string, breaks: RegExp): number {

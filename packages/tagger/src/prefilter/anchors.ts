@@ -20,9 +20,9 @@ interface Info {
 }
 
 const MAX_EXACT = 64;
-const MAX_CLASS = 6;
-// An anchor this long is selective enough; longer ones only add states to the scanner.
-const ENOUGH = 5;
+const MAX_CLASS = 10;
+// An anchor this long is selective enough: past it, fewer anchors are better than longer ones.
+const ENOUGH = 16;
 const UNKNOWN: Info = {};
 const EMPTY: Info = { exact: [""] };
 

@@ -24,6 +24,13 @@ export class AnchorIndex {
     this.scanner.scan(text);
   }
 
+  /** Per pattern, at most how many non-overlapping matches it can have in `text` (the array is reused). */
+  bounds(text: string): Int32Array {
+    const counts = this.scanner.count(text);
+    for (let i = 0; i < counts.length; i++) if (this.always[i] === 1) counts[i] = 0x7fffffff;
+    return counts;
+  }
+
   candidate(pattern: number): boolean {
     return this.always[pattern] === 1 || this.scanner.has(pattern);
   }

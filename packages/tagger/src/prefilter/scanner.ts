@@ -3,6 +3,8 @@
  * compiled to a transition table). ASCII letters are matched case-insensitively; any other
  * character that no anchor holds resets the match, so anchors are lower-case ASCII.
  */
+const OUTPUT = 1 << 30;
+
 export class AnchorScanner {
   private readonly symbols = new Int32Array(128);
   private readonly width: number;
@@ -10,8 +12,8 @@ export class AnchorScanner {
   /** Rules whose anchors end at each state (its own and those of its suffixes). */
   private readonly outStart: Int32Array;
   private readonly outRules: Int32Array;
-  private readonly outLengths: Int32Array;
   private readonly seen: Int32Array;
+  private readonly counts: Int32Array;
   private generation = 0;
 
   /** anchors[rule] lists that rule's anchors. */
@@ -32,7 +34,6 @@ export class AnchorScanner {
 
     // The trie: goto[state * width + symbol], -1 where there is no edge yet.
     const gotos: number[] = [];
-    // Per state: [rule, anchor length] pairs, flattened.
     const outs: number[][] = [];
     const addState = () => {
       for (let s = 0; s < width; s++) gotos.push(-1);
@@ -52,7 +53,7 @@ export class AnchorScanner {
           }
           state = to;
         }
-        outs[state]?.push(rule, anchor.length);
+        outs[state]?.push(rule);
       }
     });
 
@@ -63,13 +64,13 @@ export class AnchorScanner {
     const queue: number[] = [];
     for (let s = 0; s < width; s++) {
       const to = gotos[s] ?? -1;
-      next[s] = to < 0 ? 0 : to;
+      next[s] = Math.max(0, to);
       if (to > 0) queue.push(to);
     }
     for (let head = 0; head < queue.length; head++) {
       const state = queue[head] ?? 0;
       const own = outs[state] ?? [];
-      for (const value of outs[fail[state] ?? 0] ?? []) own.push(value);
+      for (const rule of outs[fail[state] ?? 0] ?? []) own.push(rule);
       for (let s = 0; s < width; s++) {
         const to = gotos[state * width + s] ?? -1;
         const viaFail = next[(fail[state] ?? 0) * width + s] ?? 0;
@@ -81,26 +82,22 @@ export class AnchorScanner {
         }
       }
     }
+    // Scanning follows offsets (state × width) flagged when the state has rules to report.
+    for (let slot = 0; slot < next.length; slot++) {
+      const to = next[slot] ?? 0;
+      next[slot] = to * width + ((outs[to]?.length ?? 0) > 0 ? OUTPUT : 0);
+    }
     this.next = next;
     this.outStart = new Int32Array(states + 1);
-    const rules: number[] = [];
-    const lengths: number[] = [];
+    const flat: number[] = [];
     for (let state = 0; state < states; state++) {
-      this.outStart[state] = rules.length;
-      const out = outs[state] ?? [];
-      const seen = new Set<string>();
-      for (let k = 0; k < out.length; k += 2) {
-        const key = `${out[k]}/${out[k + 1]}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        rules.push(out[k] ?? 0);
-        lengths.push(out[k + 1] ?? 0);
-      }
+      this.outStart[state] = flat.length;
+      for (const rule of new Set(outs[state])) flat.push(rule);
     }
-    this.outStart[states] = rules.length;
-    this.outRules = Int32Array.from(rules);
-    this.outLengths = Int32Array.from(lengths);
+    this.outStart[states] = flat.length;
+    this.outRules = Int32Array.from(flat);
     this.seen = new Int32Array(anchors.length);
+    this.counts = new Int32Array(anchors.length);
   }
 
   /** Marks the rules with an anchor in `text`, for `has` to tell until the next scan. */
@@ -112,38 +109,45 @@ export class AnchorScanner {
     }
     const generation = ++this.generation;
     const { symbols, next, width, outStart, outRules, seen } = this;
-    let state = 0;
+    let at = 0;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
-      state = next[state * width + (code < 128 ? (symbols[code] ?? 0) : 0)] ?? 0;
-      const from = outStart[state] ?? 0;
+      at = next[at + (code < 128 ? (symbols[code] ?? 0) : 0)] ?? 0;
+      if (at < OUTPUT) continue;
+      at -= OUTPUT;
+      const state = at / width;
       const to = outStart[state + 1] ?? 0;
-      for (let k = from; k < to; k++) seen[outRules[k] ?? 0] = generation;
+      for (let k = outStart[state] ?? 0; k < to; k++) seen[outRules[k] ?? 0] = generation;
     }
+  }
+
+  /**
+   * At how many positions of `text` one of each rule's anchors ends (the array is reused). A
+   * rule's regex, run globally, matches at most that often: its matches do not overlap and each
+   * holds an anchor.
+   */
+  count(text: string): Int32Array {
+    const { symbols, next, width, outStart, outRules } = this;
+    const counts = this.counts;
+    counts.fill(0);
+    let at = 0;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      at = next[at + (code < 128 ? (symbols[code] ?? 0) : 0)] ?? 0;
+      if (at < OUTPUT) continue;
+      at -= OUTPUT;
+      const state = at / width;
+      const to = outStart[state + 1] ?? 0;
+      for (let k = outStart[state] ?? 0; k < to; k++) {
+        const rule = outRules[k] ?? 0;
+        counts[rule] = (counts[rule] ?? 0) + 1;
+      }
+    }
+    return counts;
   }
 
   /** Whether the last scanned text holds one of the rule's anchors. */
   has(rule: number): boolean {
     return this.seen[rule] === this.generation;
-  }
-
-  /** Where anchors start in `text`, ascending and without repeats. */
-  starts(text: string): number[] {
-    const { symbols, next, width, outStart, outLengths } = this;
-    const found: number[] = [];
-    let state = 0;
-    for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      state = next[state * width + (code < 128 ? (symbols[code] ?? 0) : 0)] ?? 0;
-      const from = outStart[state] ?? 0;
-      const to = outStart[state + 1] ?? 0;
-      for (let k = from; k < to; k++) found.push(i + 1 - (outLengths[k] ?? 0));
-    }
-    if (found.length < 2) return found;
-    found.sort((a, b) => a - b);
-    let n = 1;
-    for (let k = 1; k < found.length; k++) if (found[k] !== found[n - 1]) found[n++] = found[k] ?? 0;
-    found.length = n;
-    return found;
   }
 }

@@ -13,8 +13,8 @@ import { articleDomains, isPastEvent, suppressedTypes } from "../domain/index.ts
 import { detectLang } from "../lang/index.ts";
 import { LEXICONS, type Trigger, type TypeLexicon } from "../lexicon/index.ts";
 import { readModality } from "../modality/index.ts";
-import { TriggerIndex } from "../prefilter/index.ts";
 import { findPlaces } from "../places/index.ts";
+import { TriggerIndex } from "../prefilter/index.ts";
 import { intensityOf } from "./intensity.ts";
 
 const BEFORE_WINDOW = 48;

@@ -27,3 +27,29 @@ describe("foldForSearch", () => {
     fc.assert(fc.property(fc.string({ unit: "binary" }), (s) => foldForSearch(foldForSearch(s)) === foldForSearch(s)));
   });
 });
+
+describe("foldForSearch's short cut for ASCII and punctuation", () => {
+  // The whole pipeline, which the short cut must agree with.
+  const full = (input: string) =>
+    input
+      .toLowerCase()
+      .replace(/[\u0400-\u04FFđøłßæœıþð]/g, (ch) => foldForSearch(ch))
+      .normalize("NFD")
+      .replace(/[\u0300-\u036F]/g, "")
+      .replace(/[‘’`´]/g, "'");
+
+  it("gives the full pipeline's key", () => {
+    const chars = fc.constantFrom(
+      ..."aZ 9'`´’‘“”„«»–—…•′″£©®°€\u00A0\u2010\u2011\u2012\u2015\u00B7\tčĆđÉΣσ\u0301İж".split(""),
+    );
+    const text = fc.oneof(
+      fc.array(chars, { maxLength: 40 }).map((c) => c.join("")),
+      fc.string({ unit: "binary", maxLength: 40 }),
+    );
+    fc.assert(
+      fc.property(text, (input) => {
+        expect(foldForSearch(input)).toBe(full(input));
+      }),
+    );
+  });
+});

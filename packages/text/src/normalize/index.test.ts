@@ -42,3 +42,24 @@ describe("simplifyPunctuation", () => {
     fc.assert(fc.property(fc.string({ unit: "binary" }), (s) => simplifyPunctuation(s).length === s.length));
   });
 });
+
+describe("simplifyPunctuation's short cut for plain ASCII", () => {
+  const full = (input: string) =>
+    input
+      .replace(/[‘’‚‛′`]/g, "'")
+      .replace(/[“”„‟″]/g, '"')
+      .replace(/[\u00A0\u2000-\u200A\u202F\u205F\u3000\t]/g, " ")
+      .replace(/[\u2010-\u2015\u2212]/g, "-");
+
+  it("gives what the full set of replacements gives", () => {
+    const text = fc.oneof(
+      fc.string({ unit: "binary", maxLength: 40 }),
+      fc.array(fc.constantFrom(..."ab `\t'’“\u00A0\u2013-".split("")), { maxLength: 30 }).map((c) => c.join("")),
+    );
+    fc.assert(
+      fc.property(text, (input) => {
+        expect(simplifyPunctuation(input)).toBe(full(input));
+      }),
+    );
+  });
+});

@@ -29,11 +29,21 @@ export function normalizeText(input: string): string {
     .trim();
 }
 
+// Everything simplifyPunctuation rewrites is the backtick, the tab or non-ASCII.
+function asciiOnly(input: string): boolean {
+  for (let i = 0; i < input.length; i++) {
+    const code = input.charCodeAt(i);
+    if (code >= 0x80 || code === 0x60 || code === 0x09) return false;
+  }
+  return true;
+}
+
 /**
  * Same length as the input (offsets stay valid): curly quotes and apostrophes become ASCII,
  * unusual spaces become plain spaces and dashes become "-". For pattern matching only.
  */
 export function simplifyPunctuation(input: string): string {
+  if (asciiOnly(input)) return input;
   return input
     .replace(/[‘’‚‛′`]/g, "'")
     .replace(/[“”„‟″]/g, '"')

@@ -13,6 +13,10 @@ export interface SentenceSpan {
 const TERMINATOR = /[.!?…]+["'”“’»«)\]]*(?=[\s]|$)/g;
 const CLOSERS = /["'”“’»«)\]]+$/;
 const TOKEN_CHAR = /[\p{L}\p{N}.'’-]/u;
+// TOKEN_CHAR for ASCII, read from a table: tokenBefore tests every character it passes.
+const ASCII_TOKEN_CHAR = Uint8Array.from({ length: 128 }, (_, code) =>
+  TOKEN_CHAR.test(String.fromCharCode(code)) ? 1 : 0,
+);
 const INITIALISM = /^(?:\p{L}\.)+\p{L}$/u;
 const NEXT_WORD = /^\s*["'“‘«„»([]?([\p{L}\p{N}]+)/u;
 
@@ -93,7 +97,7 @@ function tokenBefore(line: string, at: number): string {
     const code = line.charCodeAt(start - 1);
     // A low surrogate belongs to an astral letter: test the pair.
     const width = code >= 0xdc00 && code <= 0xdfff && start > 1 ? 2 : 1;
-    if (!TOKEN_CHAR.test(line.slice(start - width, start))) break;
+    if (!(code < 128 ? ASCII_TOKEN_CHAR[code] === 1 : TOKEN_CHAR.test(line.slice(start - width, start)))) break;
     start -= width;
   }
   return line.slice(start, at);
