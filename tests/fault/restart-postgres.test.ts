@@ -10,7 +10,7 @@ import { type RedisChild, startRedisChild } from "./support/redis-child.ts";
 import { waitUntil } from "./support/wait.ts";
 import { startWorker, stopWorker, type WorkerChild } from "./support/worker-child.ts";
 
-const COUNT = 400;
+const COUNT = 300;
 const PG_BIN = await findPgBin();
 
 // Needs the PostgreSQL server binaries (initdb, pg_ctl) to run a cluster of our own.
@@ -73,7 +73,7 @@ describe.skipIf(!PG_BIN)("PostgreSQL crashing and coming back during ingestion",
         }
         return (await tally(store)).tagged === COUNT && drained(await jobCounts(redis.url, prefix));
       },
-      150_000,
+      200_000,
       `all ${COUNT} articles tagged and every queue drained`,
       500,
     ).catch(async (error) => {
@@ -94,5 +94,5 @@ describe.skipIf(!PG_BIN)("PostgreSQL crashing and coming back during ingestion",
       expect({ queue, active: c.active, failed: c.failed }).toEqual({ queue, active: 0, failed: 0 });
     }
     expect(await store.articles.failures()).toEqual([]);
-  });
+  }, 280_000);
 });

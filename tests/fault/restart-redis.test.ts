@@ -5,12 +5,12 @@ import type { Store } from "@seismo/store";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FixtureSite, startFixtureSite } from "./support/fixture-site.ts";
 import {
+  diagnose,
   drained,
   dropSchema,
   jobCounts,
   openFaultStore,
   SHARED_DATABASE_URL,
-  diagnose,
   tally,
   urlWithSchema,
   workerEnv,
@@ -19,7 +19,7 @@ import { type RedisChild, startRedisChild } from "./support/redis-child.ts";
 import { waitUntil } from "./support/wait.ts";
 import { startWorker, stopWorker, type WorkerChild } from "./support/worker-child.ts";
 
-const COUNT = 600;
+const COUNT = 400;
 
 // Our own redis-server (AOF, fsync always) on a free port: the shared one must never be restarted.
 describe("Redis crashing and coming back during ingestion", () => {
@@ -62,7 +62,7 @@ describe("Redis crashing and coming back during ingestion", () => {
 
     await waitUntil(
       async () => (await tally(store)).tagged === COUNT && drained(await jobCounts(redis.url, prefix)),
-      150_000,
+      200_000,
       `all ${COUNT} articles tagged and every queue drained`,
       500,
     ).catch(async (error) => {
@@ -83,5 +83,5 @@ describe("Redis crashing and coming back during ingestion", () => {
       expect({ queue, active: c.active, failed: c.failed }).toEqual({ queue, active: 0, failed: 0 });
     }
     expect(await store.articles.failures()).toEqual([]);
-  });
+  }, 280_000);
 });

@@ -4,6 +4,12 @@ const bool = z
   .enum(["true", "false", "1", "0", "yes", "no"])
   .transform((v) => v === "true" || v === "1" || v === "yes");
 
+/** "a, b,,c" → ["a", "b", "c"]; unset → []. */
+const commaList = z
+  .string()
+  .default("")
+  .transform((s) => s.split(",").map((h) => h.trim()).filter(Boolean));
+
 /** Every setting Seismo reads from the environment. Apps parse it once, in their env.ts. */
 export const ConfigSchema = z.object({
   DATABASE_URL: z.string().url().optional(),

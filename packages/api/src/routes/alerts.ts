@@ -19,7 +19,7 @@ import { describeZodError, SeismoError } from "@seismo/core";
 import type { QueueSet } from "@seismo/queue";
 import type { ApiToken, Store } from "@seismo/store";
 import { requireRole } from "../auth/index.ts";
-import { ErrorSchema } from "./schemas.ts";
+import { authErrors, IdParam, json } from "./schemas.ts";
 import { registerWebhooks } from "./webhooks.ts";
 
 const RuleOut = z
@@ -67,17 +67,7 @@ const AlertOut = z
   })
   .openapi("Alert");
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
-const errors = {
-  400: json(ErrorSchema, "invalid input"),
-  401: json(ErrorSchema, "no or bad token"),
-  403: json(ErrorSchema, "role too low, or not your rule"),
-  404: json(ErrorSchema, "not found"),
-};
-const IdParam = z.object({ id: z.string().openapi({ param: { name: "id", in: "path" } }) });
+const errors = authErrors("role too low, or not your rule");
 const analyst = requireRole("analyst");
 const rulesBase = { tags: ["alerts"], security: [{ bearer: [] }], middleware: analyst };
 

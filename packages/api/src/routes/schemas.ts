@@ -97,3 +97,19 @@ export const ArticlesQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().optional(),
 });
+
+/** An OpenAPI response of JSON with this schema. */
+export const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { "application/json": { schema } },
+});
+
+/** The error responses every authenticated route can give, in the one error shape. */
+export const authErrors = (forbidden = "role too low") => ({
+  400: json(ErrorSchema, "invalid input"),
+  401: json(ErrorSchema, "no or bad token"),
+  403: json(ErrorSchema, forbidden),
+  404: json(ErrorSchema, "not found"),
+});
+
+export const IdParam = z.object({ id: z.string().openapi({ param: { name: "id", in: "path" } }) });

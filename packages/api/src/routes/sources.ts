@@ -2,7 +2,7 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { SourceService } from "@seismo/sources";
 import type { Source } from "@seismo/store";
 import { requireRole } from "../auth/index.ts";
-import { ErrorSchema } from "./schemas.ts";
+import { authErrors, IdParam, json } from "./schemas.ts";
 
 const SourceOut = z
   .object({
@@ -70,17 +70,7 @@ const FetchLogOut = z.object({
   error: z.string().nullable(),
 });
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
-const errors = {
-  400: json(ErrorSchema, "invalid input"),
-  401: json(ErrorSchema, "no or bad token"),
-  403: json(ErrorSchema, "role too low"),
-  404: json(ErrorSchema, "no such source"),
-};
-const IdParam = z.object({ id: z.string().openapi({ param: { name: "id", in: "path" } }) });
+const errors = authErrors();
 const operator = requireRole("operator");
 const analyst = requireRole("analyst");
 const base = { tags: ["sources"], security: [{ bearer: [] }] };

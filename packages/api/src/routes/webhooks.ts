@@ -19,7 +19,7 @@ import { SeismoError } from "@seismo/core";
 import type { QueueSet } from "@seismo/queue";
 import type { Store } from "@seismo/store";
 import { requireRole } from "../auth/index.ts";
-import { ErrorSchema } from "./schemas.ts";
+import { authErrors, ErrorSchema, IdParam, json } from "./schemas.ts";
 
 const SubscriptionOut = z
   .object({
@@ -86,17 +86,7 @@ const DeliveryOut = z
   })
   .openapi("WebhookDelivery");
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
-const errors = {
-  400: json(ErrorSchema, "invalid input"),
-  401: json(ErrorSchema, "no or bad token"),
-  403: json(ErrorSchema, "role too low"),
-  404: json(ErrorSchema, "not found"),
-};
-const IdParam = z.object({ id: z.string().openapi({ param: { name: "id", in: "path" } }) });
+const errors = authErrors();
 const base = { tags: ["webhooks"], security: [{ bearer: [] }], middleware: requireRole("operator") };
 
 const routes = {
