@@ -8,7 +8,12 @@ const bool = z
 const commaList = z
   .string()
   .default("")
-  .transform((s) => s.split(",").map((h) => h.trim()).filter(Boolean));
+  .transform((s) =>
+    s
+      .split(",")
+      .map((h) => h.trim())
+      .filter(Boolean),
+  );
 
 /** Every setting Seismo reads from the environment. Apps parse it once, in their env.ts. */
 export const ConfigSchema = z.object({
@@ -30,27 +35,11 @@ export const ConfigSchema = z.object({
   SEISMO_SAMPLE_PORT: z.coerce.number().int().min(0).max(65535).default(3999),
   SEISMO_OFFLINE: bool.default(false),
   SEISMO_CONTACT: z.string().min(1).default("https://github.com/seismo-news/seismo"),
-  SEISMO_FETCH_ALLOW_HOSTS: z
-    .string()
-    .default("")
-    .transform((s) =>
-      s
-        .split(",")
-        .map((h) => h.trim())
-        .filter(Boolean),
-    ),
+  SEISMO_FETCH_ALLOW_HOSTS: commaList,
   SEISMO_FETCH_MIN_DELAY_MS: z.coerce.number().int().min(0).default(1000),
   SEISMO_FETCH_PER_HOST: z.coerce.number().int().min(1).max(16).default(2),
   SEISMO_PAUSE_AFTER_FAILURES: z.coerce.number().int().min(1).default(8),
-  SEISMO_CORS_ORIGINS: z
-    .string()
-    .default("")
-    .transform((s) =>
-      s
-        .split(",")
-        .map((h) => h.trim())
-        .filter(Boolean),
-    ),
+  SEISMO_CORS_ORIGINS: commaList,
   SEISMO_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
