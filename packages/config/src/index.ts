@@ -38,6 +38,8 @@ export const ConfigSchema = z.object({
   SEISMO_FETCH_ALLOW_HOSTS: commaList,
   SEISMO_FETCH_MIN_DELAY_MS: z.coerce.number().int().min(0).default(1000),
   SEISMO_FETCH_PER_HOST: z.coerce.number().int().min(1).max(16).default(2),
+  SEISMO_JOB_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
+  SEISMO_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).default(30_000),
   SEISMO_PAUSE_AFTER_FAILURES: z.coerce.number().int().min(1).default(8),
   SEISMO_CORS_ORIGINS: commaList,
   SEISMO_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
@@ -72,6 +74,8 @@ export interface Config {
     perHost: number;
   };
   pauseAfterFailures: number;
+  /** How long a worker's claim on a job lasts, and how often dead workers' jobs are reclaimed. */
+  jobs: { lockMs: number; stalledIntervalMs: number };
   corsOrigins: string[];
   rateLimitPerMinute: number;
 }
@@ -112,6 +116,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       perHost: c.SEISMO_FETCH_PER_HOST,
     },
     pauseAfterFailures: c.SEISMO_PAUSE_AFTER_FAILURES,
+    jobs: { lockMs: c.SEISMO_JOB_LOCK_MS, stalledIntervalMs: c.SEISMO_STALLED_INTERVAL_MS },
     corsOrigins: c.SEISMO_CORS_ORIGINS,
     rateLimitPerMinute: c.SEISMO_RATE_LIMIT_PER_MINUTE,
   };

@@ -99,6 +99,9 @@ export function workerEnv(options: {
     SEISMO_FETCH_ALLOW_HOSTS: "127.0.0.1",
     SEISMO_FETCH_MIN_DELAY_MS: "0",
     SEISMO_FETCH_PER_HOST: "8",
+    // A killed worker's jobs come back after the lock lapses: short here so the suite stays quick.
+    SEISMO_JOB_LOCK_MS: "5000",
+    SEISMO_STALLED_INTERVAL_MS: "2000",
     SEISMO_SAMPLE_SOURCE: "false",
     SEISMO_OFFLINE: "true",
   };

@@ -2,7 +2,6 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { waitUntil } from "./wait.ts";
 
 const ROOT = new URL("../../../", import.meta.url).pathname;
-const TSX = `${ROOT}node_modules/.bin/tsx`;
 const MAIN = `${ROOT}apps/worker/src/main.ts`;
 
 export interface WorkerChild {
@@ -15,9 +14,13 @@ export interface WorkerChild {
   exitedCode(): number | null;
 }
 
-/** Runs `pnpm worker` (apps/worker) as a real child process and waits for "worker started". */
+/**
+ * Runs the worker app (what `pnpm worker` runs) as a real child process and waits for "worker
+ * started". Node loads tsx as a hook (`--import tsx`) instead of going through the tsx CLI: the CLI
+ * is a parent process, and SIGKILL on it would leave the real worker running as an orphan.
+ */
 export async function startWorker(env: Record<string, string>): Promise<WorkerChild> {
-  const child: ChildProcess = spawn(TSX, [MAIN], {
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", MAIN], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "pipe"],

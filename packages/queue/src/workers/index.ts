@@ -21,6 +21,10 @@ export interface WorkerSetOptions {
   concurrency: number;
   logger: Logger;
   metrics?: Metrics;
+  /** A job whose worker stops renewing its lock for this long is taken back (default 30 s). */
+  lockMs?: number;
+  /** How often workers look for such stalled jobs (default 30 s). */
+  stalledIntervalMs?: number;
 }
 
 export interface WorkerSet {
@@ -44,6 +48,8 @@ export function startWorkers(options: WorkerSetOptions): WorkerSet {
       prefix: options.prefix,
       concurrency: options.concurrency,
       autorun: true,
+      ...(options.lockMs ? { lockDuration: options.lockMs } : {}),
+      ...(options.stalledIntervalMs ? { stalledInterval: options.stalledIntervalMs } : {}),
     });
     worker.on("failed", (job, error) => {
       options.metrics?.jobsTotal.inc({ queue: name, outcome: "failed" });

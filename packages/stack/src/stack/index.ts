@@ -134,6 +134,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         concurrency: config.concurrency,
         logger,
         metrics,
+        lockMs: config.jobs.lockMs,
+        stalledIntervalMs: config.jobs.stalledIntervalMs,
       });
       const running = workers;
       closers.push({ name: "workers", close: () => running.close() });

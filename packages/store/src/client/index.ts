@@ -53,6 +53,9 @@ async function openPostgres(target: { url: string; schema?: string; poolSize?: n
     async transaction<T>(fn: (tx: SqlClient) => Promise<T>): Promise<T> {
       if (!("release" in client)) {
         const conn = await pool.connect();
+        // A server restart mid-transaction must fail this transaction, not crash the process.
+        const onError = () => undefined;
+        conn.on("error", onError);
         try {
           await conn.query("BEGIN");
           const result = await fn(fromClient(conn));
@@ -62,6 +65,7 @@ async function openPostgres(target: { url: string; schema?: string; poolSize?: n
           await conn.query("ROLLBACK").catch(() => undefined);
           throw error;
         } finally {
+          conn.off("error", onError);
           conn.release();
         }
       }
