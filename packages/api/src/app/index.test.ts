@@ -228,6 +228,16 @@ describe("API", () => {
     await reader.cancel();
   });
 
+  it("refuses a request body over 1 MiB in the one error shape", async () => {
+    const res = await app.request("/api/v1/sources", {
+      method: "POST",
+      headers: { ...auth(operator).headers, "content-type": "application/json" },
+      body: JSON.stringify({ url: "https://example.com/rss", name: "x".repeat(2 * 1024 * 1024) }),
+    });
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe("too_large");
+  });
+
   it("answers unknown routes in the one error shape", async () => {
     const res = await app.request("/nope");
     expect(res.status).toBe(404);

@@ -1,11 +1,12 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { errorMessage } from "@seismo/core";
+import { errorMessage, SeismoError } from "@seismo/core";
 import { registerDashboard } from "@seismo/dashboard";
 import type { Logger, Metrics } from "@seismo/observability";
 import type { QueueSet } from "@seismo/queue";
 import type { PageFetcher } from "@seismo/sources";
 import { SourceService } from "@seismo/sources";
 import type { Store } from "@seismo/store";
+import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { etag } from "hono/etag";
 import { requestId } from "hono/request-id";
@@ -58,6 +59,15 @@ export function createApi(deps: ApiDeps) {
   }
   // ETags hash the whole body, so streamed responses (SSE, exports) must not pass through them.
   const withEtag = etag();
+  app.use(
+    "/api/*",
+    bodyLimit({
+      maxSize: 1024 * 1024,
+      onError: () => {
+        throw new SeismoError("too_large", "request body larger than 1 MiB");
+      },
+    }),
+  );
   app.use("/api/*", (c, next) => {
     const streamed = c.req.path === "/api/v1/stream" || /^(csv|jsonl|geojson)$/.test(c.req.query("format") ?? "");
     return streamed ? next() : withEtag(c, next);

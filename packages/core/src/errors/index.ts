@@ -11,6 +11,7 @@ export const ERROR_CODES = [
   "parse_failed",
   "unavailable",
   "rate_limited",
+  "too_large",
   "internal",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -26,6 +27,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   parse_failed: 422,
   unavailable: 503,
   rate_limited: 429,
+  too_large: 413,
   internal: 500,
 };
 

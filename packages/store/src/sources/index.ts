@@ -196,9 +196,11 @@ export class SourceRepo {
         `UPDATE sources SET last_polled_at = now(), last_error = $2,
            etag = coalesce($3, etag), last_modified = coalesce($4, last_modified),
            consecutive_failures = CASE WHEN $5 THEN consecutive_failures + 1 ELSE 0 END,
+           -- ±10 % jitter spreads sources that share an interval; failures back off exponentially.
            next_poll_at = CASE WHEN $5
-             THEN now() + make_interval(secs => least(interval_seconds * power(2, least(consecutive_failures, 10)), 86400))
-             ELSE NULL END,
+             THEN now() + make_interval(secs => least(interval_seconds * power(2, least(consecutive_failures, 10)), 86400)
+                                                * (0.9 + random() * 0.2))
+             ELSE now() + make_interval(secs => interval_seconds * (0.9 + random() * 0.2)) END,
            enabled = CASE WHEN $5 AND consecutive_failures + 1 >= $6 THEN false ELSE enabled END,
            paused_reason = CASE WHEN $5 AND consecutive_failures + 1 >= $6
              THEN 'paused after ' || (consecutive_failures + 1) || ' failed polls in a row; last error: ' || coalesce($2, 'unknown')

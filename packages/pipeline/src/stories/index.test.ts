@@ -1,0 +1,61 @@
+import { Store } from "@seismo/store";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { assignStory } from "./index.ts";
+
+const WIRE = [
+  "Kosovo police said on Sunday that a police officer was killed and another wounded when armed men attacked a patrol near the village of Banjska in the north of the country.",
+  "The attackers then barricaded themselves inside the Orthodox monastery in Banjska, and special police units surrounded the compound, officials said.",
+  "Prime Minister Albin Kurti accused Belgrade of backing the attackers, a claim Serbian officials rejected. The European Union and the United States condemned the attack.",
+  "The exchange of fire lasted several hours, according to the interior ministry, and three of the gunmen were killed before the siege ended in the evening.",
+].join("\n\n");
+
+const COPY = `${WIRE.replace("Kosovo police said on Sunday", "Police in Kosovo said on Sunday")}\n\nThis report was updated with the latest casualty figures.`;
+const OTHER =
+  "Serbia's central bank kept its key interest rate unchanged at 6.5 percent on Thursday, saying inflation was slowing faster than expected and the dinar remained stable against the euro.";
+
+let store: Store;
+beforeAll(async () => {
+  store = await Store.open({ kind: "pglite" });
+});
+afterAll(() => store.close());
+
+async function article(n: number, text: string, publishedAt: string) {
+  const source = await store.sources.upsert({ name: `Outlet ${n}`, url: `https://outlet${n}.example/feed` });
+  const { article } = await store.articles.upsert({
+    sourceId: source.id,
+    url: `https://outlet${n}.example/a`,
+    canonicalUrl: `https://outlet${n}.example/a`,
+    title: `Report ${n}`,
+    byline: null,
+    publishedAt,
+    language: "en",
+    text,
+  });
+  return article;
+}
+
+describe("assignStory", () => {
+  it("links a wire copy to the original and puts it in the same story; an unrelated article starts its own", async () => {
+    const original = await article(1, WIRE, "2023-09-24T10:00:00Z");
+    const copy = await article(2, COPY, "2023-09-24T12:00:00Z");
+    const other = await article(3, OTHER, "2023-09-24T13:00:00Z");
+    const first = await assignStory(store, original, []);
+    const second = await assignStory(store, copy, []);
+    const third = await assignStory(store, other, []);
+    expect(first.duplicateOf).toBeNull();
+    expect(second.duplicateOf).toBe(original.id);
+    expect(second.storyId).toBe(first.storyId);
+    expect(third.duplicateOf).toBeNull();
+    expect(third.storyId).not.toBe(first.storyId);
+    expect((await store.articles.get(copy.id))?.duplicateOf).toBe(original.id);
+    expect((await store.stories.get(first.storyId))?.articleCount).toBe(2);
+  });
+
+  it("gives the same answer when run again for the same article", async () => {
+    const again = await article(2, COPY, "2023-09-24T12:00:00Z");
+    const before = await store.stories.get((await store.articles.get(again.id))?.storyId ?? "");
+    const rerun = await assignStory(store, again, []);
+    expect(rerun.storyId).toBe(before?.id);
+    expect((await store.stories.get(rerun.storyId))?.articleCount).toBe(before?.articleCount);
+  });
+});
