@@ -1,0 +1,136 @@
+import type { SqlClient } from "@seismo/store";
+
+/** An evidence sentence as stored with an alert and sent in payloads. */
+export interface EvidenceOut {
+  sentence: string;
+  type: string;
+  modality: string;
+  confidence: number;
+  articleId: string;
+  url: string;
+  title: string | null;
+  publishedAt: string;
+}
+
+export interface StoredAlert {
+  id: string;
+  dedupeKey: string;
+  ruleId: string;
+  storyId: string;
+  kind: string;
+  title: string;
+  summary: string;
+  numbers: Record<string, unknown>;
+  evidence: EvidenceOut[];
+  stateKey: string;
+  version: number;
+  notifiedVersion: number;
+  firstRaisedAt: string;
+  updatedAt: string;
+  lastNotifiedAt: string | null;
+}
+
+interface AlertRow {
+  id: string;
+  dedupe_key: string;
+  rule_id: string;
+  story_id: string;
+  kind: string;
+  title: string;
+  summary: string;
+  numbers: Record<string, unknown>;
+  evidence: EvidenceOut[];
+  state_key: string;
+  version: number;
+  notified_version: number;
+  first_raised_at: Date;
+  updated_at: Date;
+  last_notified_at: Date | null;
+}
+
+const toAlert = (r: AlertRow): StoredAlert => ({
+  id: r.id,
+  dedupeKey: r.dedupe_key,
+  ruleId: r.rule_id,
+  storyId: r.story_id,
+  kind: r.kind,
+  title: r.title,
+  summary: r.summary,
+  numbers: r.numbers,
+  evidence: r.evidence,
+  stateKey: r.state_key,
+  version: r.version,
+  notifiedVersion: r.notified_version,
+  firstRaisedAt: new Date(r.first_raised_at).toISOString(),
+  updatedAt: new Date(r.updated_at).toISOString(),
+  lastNotifiedAt: r.last_notified_at ? new Date(r.last_notified_at).toISOString() : null,
+});
+
+export type AlertContent = Pick<StoredAlert, "title" | "summary" | "numbers" | "evidence" | "stateKey">;
+
+export async function alertByKey(sql: SqlClient, dedupeKey: string): Promise<StoredAlert | null> {
+  const [row] = await sql.query<AlertRow>("SELECT * FROM alerts WHERE dedupe_key = $1", [dedupeKey]);
+  return row ? toAlert(row) : null;
+}
+
+export async function getAlert(sql: SqlClient, id: string): Promise<StoredAlert | null> {
+  const [row] = await sql.query<AlertRow>("SELECT * FROM alerts WHERE id = $1", [id]);
+  return row ? toAlert(row) : null;
+}
+
+/**
+ * Creates the alert of a (rule, story), or makes a new version of it when the finding changed.
+ * Keyed by the dedupe key, so running an evaluation twice changes nothing.
+ */
+export async function upsertAlert(
+  sql: SqlClient,
+  id: string,
+  key: { dedupeKey: string; ruleId: string; storyId: string; kind: string },
+  content: AlertContent,
+): Promise<StoredAlert> {
+  const [row] = await sql.query<AlertRow>(
+    `INSERT INTO alerts (id, dedupe_key, rule_id, story_id, kind, title, summary, numbers, evidence, state_key)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb, $10)
+     ON CONFLICT (dedupe_key) DO UPDATE SET title = EXCLUDED.title, summary = EXCLUDED.summary,
+       numbers = EXCLUDED.numbers, evidence = EXCLUDED.evidence, state_key = EXCLUDED.state_key,
+       version = alerts.version + 1, updated_at = now()
+     WHERE alerts.state_key <> EXCLUDED.state_key
+     RETURNING *`,
+    [
+      id,
+      key.dedupeKey,
+      key.ruleId,
+      key.storyId,
+      key.kind,
+      content.title,
+      content.summary,
+      JSON.stringify(content.numbers),
+      JSON.stringify(content.evidence),
+      content.stateKey,
+    ],
+  );
+  if (row) return toAlert(row);
+  const existing = await alertByKey(sql, key.dedupeKey);
+  if (!existing) throw new Error(`alert ${key.dedupeKey} vanished during upsert`);
+  return existing;
+}
+
+export async function markNotified(sql: SqlClient, id: string, version: number, at: string): Promise<void> {
+  await sql.query(
+    "UPDATE alerts SET notified_version = greatest(notified_version, $2), last_notified_at = $3 WHERE id = $1",
+    [id, version, at],
+  );
+}
+
+export async function listAlerts(
+  sql: SqlClient,
+  q: { limit: number; ruleId?: string | undefined; storyId?: string | undefined; kind?: string | undefined },
+): Promise<StoredAlert[]> {
+  const rows = await sql.query<AlertRow>(
+    `SELECT * FROM alerts WHERE ($2::text IS NULL OR rule_id = $2) AND ($3::text IS NULL OR story_id = $3)
+       AND ($4::text IS NULL OR kind = $4)
+     ORDER BY updated_at DESC, id LIMIT $1`,
+    [q.limit, q.ruleId ?? null, q.storyId ?? null, q.kind ?? null],
+  );
+  return rows.map(toAlert);
+}

@@ -1,0 +1,90 @@
+import type { SqlClient } from "@seismo/store";
+import type { Claim } from "../filters/index.ts";
+import type { RuleFilters } from "../rules/schema.ts";
+
+interface ClaimRow {
+  indicator_id: string;
+  article_id: string;
+  story_id: string | null;
+  at: Date;
+  type: Claim["type"];
+  modality: Claim["modality"];
+  confidence: number;
+  intensity: number;
+  actors: string[];
+  places: string[];
+  sentence: string;
+  url: string;
+  title: string | null;
+  language: string | null;
+  source_id: string | null;
+  tags: Record<string, string> | null;
+  duplicate_of: string | null;
+}
+
+const SELECT = `SELECT i.id AS indicator_id, a.id AS article_id, a.story_id, coalesce(a.published_at, a.fetched_at) AS at,
+    i.type, i.modality, i.confidence, i.intensity, i.actors, i.places, i.sentence, a.url, a.title, a.language,
+    a.source_id, s.tags, a.duplicate_of
+  FROM indicators i JOIN articles a ON a.id = i.article_id LEFT JOIN sources s ON s.id = a.source_id`;
+
+const toClaim = (r: ClaimRow): Claim => ({
+  indicatorId: r.indicator_id,
+  articleId: r.article_id,
+  storyId: r.story_id,
+  at: new Date(r.at).toISOString(),
+  type: r.type,
+  modality: r.modality,
+  confidence: r.confidence,
+  intensity: r.intensity,
+  actors: r.actors,
+  places: r.places,
+  sentence: r.sentence,
+  url: r.url,
+  title: r.title,
+  language: r.language,
+  sourceId: r.source_id,
+  sourceTags: r.tags ?? {},
+  duplicateOf: r.duplicate_of,
+});
+
+/** Every indicator of a story (the caller filters: negated ones are needed nowhere but kept honest). */
+export async function storyClaims(sql: SqlClient, storyId: string): Promise<Claim[]> {
+  const rows = await sql.query<ClaimRow>(`${SELECT} WHERE a.story_id = $1 ORDER BY at, i.evidence_start`, [storyId]);
+  return rows.map(toClaim);
+}
+
+/**
+ * Claims of other stories in a time range that may pass `filters`. SQL narrows by the cheap
+ * fields (type, modality, confidence, time); the caller applies `matchesFilters` for the rest.
+ */
+export async function claimsBetween(
+  sql: SqlClient,
+  filters: RuleFilters,
+  range: { from: string; to: string },
+  types: readonly string[] = filters.types,
+): Promise<Claim[]> {
+  const rows = await sql.query<ClaimRow>(
+    `${SELECT}
+     WHERE i.modality = ANY($1::text[]) AND ($2::text[] IS NULL OR i.type = ANY($2::text[])) AND i.confidence >= $3
+       AND coalesce(a.published_at, a.fetched_at) >= $4::timestamptz
+       AND coalesce(a.published_at, a.fetched_at) <= $5::timestamptz
+     ORDER BY at LIMIT 50000`,
+    [filters.modalities, types.length > 0 ? types : null, filters.minConfidence, range.from, range.to],
+  );
+  return rows.map(toClaim);
+}
+
+/** How far a story reached: its articles and distinct outlets (sources). */
+export async function storyReach(sql: SqlClient, storyId: string): Promise<{ articles: number; outlets: number }> {
+  const [row] = await sql.query<{ articles: number; outlets: number }>(
+    `SELECT count(*)::int AS articles, count(DISTINCT source_id)::int AS outlets FROM articles WHERE story_id = $1`,
+    [storyId],
+  );
+  return { articles: row?.articles ?? 0, outlets: row?.outlets ?? 0 };
+}
+
+/** Recently active stories: what a new or edited rule is first run against. */
+export async function recentStoryIds(sql: SqlClient, limit: number): Promise<string[]> {
+  const rows = await sql.query<{ id: string }>("SELECT id FROM stories ORDER BY last_seen DESC, id LIMIT $1", [limit]);
+  return rows.map((r) => r.id);
+}
