@@ -115,6 +115,12 @@ describe.each<Backend>(["pglite", "postgres"])("pipeline end to end on %s", (bac
     expect(story.indicators.clash?.claimed ?? 0).toBeGreaterThan(0);
   });
 
+  it("exposes queue depth and job outcomes to Prometheus", async () => {
+    const text = await (await get("/metrics", null)).text();
+    expect(text).toMatch(/seismo_queue_depth\{queue="tag-article",state="completed"\} \d+/);
+    expect(text).toMatch(/seismo_jobs_total\{queue="fetch-article",outcome="completed"\} [1-9]/);
+  });
+
   it("refuses a request without a token", async () => {
     const res = await get("/api/v1/trends", null);
     expect(res.status).toBe(401);

@@ -105,8 +105,16 @@ export function createApi(deps: ApiDeps) {
   registerDocs(app);
   registerDashboard(app, { store: deps.store, ...(deps.events ? { events: deps.events } : {}) });
   if (deps.metrics) {
-    const registry = deps.metrics.registry;
-    app.get("/metrics", async (c) => c.text(await registry.metrics(), 200, { "content-type": registry.contentType }));
+    const metrics = deps.metrics;
+    app.get("/metrics", async (c) => {
+      // Queue depth is read from Redis at scrape time, so it is right whichever process runs the workers.
+      if (deps.queues) {
+        for (const [queue, counts] of Object.entries(await deps.queues.counts())) {
+          for (const [state, n] of Object.entries(counts)) metrics.queueDepth.set({ queue, state }, n);
+        }
+      }
+      return c.text(await metrics.registry.metrics(), 200, { "content-type": metrics.registry.contentType });
+    });
   }
   return app;
 }
