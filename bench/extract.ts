@@ -19,6 +19,9 @@ export function benchExtraction(shared: string): Figure[] {
     for (const p of pages) extractArticle(p.html, { url: p.url });
   }, 3000);
   const oursRate = (ours.runs * pages.length) / (ours.ms / 1000);
+  // Pathological markup: 25k never-closed inline runs (100k open tags); was ~8 s before the depth bound.
+  const hostile = `<html><body>${"<p><b><i><span>word, ".repeat(25_000)}</body></html>`;
+  const hostileRun = timeIt(() => extractArticle(hostile), 1000);
   const virtualConsole = new VirtualConsole();
   const theirs = timeIt(() => {
     for (const p of pages) {
@@ -42,5 +45,11 @@ export function benchExtraction(shared: string): Figure[] {
       detail: { pages: pages.length },
     },
     { name: "extract.speedup_vs_readability", value: +(oursRate / theirRate).toFixed(1), unit: "x" },
+    {
+      name: "extract.hostile_unclosed_25k.ms",
+      value: +(hostileRun.ms / hostileRun.runs).toFixed(0),
+      unit: "ms",
+      detail: { mb: +(hostile.length / 1e6).toFixed(1) },
+    },
   ];
 }

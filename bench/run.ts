@@ -22,7 +22,10 @@ const report = (list: Figure[]) => {
 if (on("extract")) report(benchExtraction(SHARED));
 if (on("tagger")) report(benchTagger(SHARED));
 if (on("trends")) report(await benchTrends());
+if (on("trends-pglite")) report(await (await import("./trends.ts")).benchTrendsPglite());
 if (on("pipeline")) report(await benchPipeline());
+if (on("alerts")) report(await (await import("./alerts.ts")).benchAlerts());
+if (on("dashboard")) report(await (await import("./dashboard.ts")).benchDashboard());
 writeFileSync(
   new URL("./results.json", import.meta.url),
   `${JSON.stringify({ at: new Date().toISOString(), figures }, null, 2)}\n`,

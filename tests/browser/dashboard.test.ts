@@ -1,74 +1,33 @@
-import { mkdir } from "node:fs/promises";
-import type { AddressInfo } from "node:net";
-import { serve } from "@hono/node-server";
-import { registerDashboard } from "@seismo/dashboard";
 import type { RunningStack } from "@seismo/stack";
-import { Hono } from "hono";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { API_TOKEN, startTestStack, waitFor } from "../e2e/harness.ts";
+import { API_TOKEN } from "../e2e/harness.ts";
+import { type BrowserStack, chartsDrawn, startBrowserStack } from "./harness.ts";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const ARTIFACTS = new URL("./artifacts/", import.meta.url).pathname;
 const NEGATED_SENTENCE = "no visible movement or increased presence of Serbian armed forces has been observed";
 
 /**
- * The dashboard in a real browser over a real stack (pipeline on PGlite and Redis). Until the lead
- * mounts the dashboard in the API, this test serves it itself on the stack's store.
+ * The dashboard in a real browser over a real stack (pipeline on PGlite and Redis), served by the
+ * browser harness on the stack's store and queues.
  */
 describe("dashboard in a browser", () => {
+  let run: BrowserStack;
   let stack: RunningStack;
-  let stop: () => Promise<void>;
-  let server: ReturnType<typeof serve>;
   let base: string;
   let browser: Browser;
   let page: Page;
 
-  const shot = (name: string, p: Page = page) => p.screenshot({ path: `${ARTIFACTS}${name}.png`, fullPage: true });
-  const signIn = async (p: Page, token: string) => {
-    await p.goto(`${base}/`);
-    await p.waitForURL(/\/signin/);
-    await p.fill("#token", token);
-    await Promise.all([p.waitForURL(`${base}/`), p.click("button[type=submit]")]);
-  };
+  const shot = (name: string, p: Page = page) => run.shot(name, p);
+  const signIn = (p: Page, token: string) => run.signIn(p, token);
 
   beforeAll(async () => {
-    await mkdir(ARTIFACTS, { recursive: true });
-    ({ stack, stop } = await startTestStack("pglite"));
-    await waitFor(
-      async () => {
-        const [row] = await stack.store.sql.query<{ n: number }>(
-          "SELECT count(*)::int AS n FROM articles WHERE tagged_at IS NOT NULL",
-        );
-        return (row?.n ?? 0) >= 33 ? true : null;
-      },
-      150_000,
-      "the 33 sample articles to be tagged",
-    );
-    const app = new Hono();
-    registerDashboard(app, { store: stack.store });
-    server = serve({ fetch: app.fetch, hostname: "127.0.0.1", port: 0 });
-    await new Promise<void>((resolve) => server.once("listening", () => resolve()));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-      ],
-    });
+    run = await startBrowserStack();
+    ({ stack, base, browser } = run);
     page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-    await stop?.();
+    await run?.close();
   });
 
   it("signs in with an API token and shows clash and deployment counts", async () => {
@@ -80,7 +39,7 @@ describe("dashboard in a browser", () => {
     const count = async (type: string) => Number(await page.textContent(`[data-testid=total-${type}]`));
     expect(await count("clash")).toBeGreaterThan(0);
     expect(await count("deployment")).toBeGreaterThan(0);
-    await page.waitForSelector("figure[data-chart] canvas");
+    await chartsDrawn(page);
     await shot("02-overview");
     // Keyboard first: the first Tab lands on the skip link, which is visible when focused.
     await page.keyboard.press("Tab");
@@ -92,7 +51,7 @@ describe("dashboard in a browser", () => {
     const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
     await phone.context().addCookies(await page.context().cookies());
     await phone.goto(`${base}/`);
-    await phone.waitForSelector("figure[data-chart] canvas");
+    await chartsDrawn(phone);
     await shot("03-overview-phone", phone);
     await phone.close();
   });
@@ -134,6 +93,62 @@ describe("dashboard in a browser", () => {
     await page.goto(`${base}/map`);
     expect(await page.locator(".map svg circle").count()).toBeGreaterThan(0);
     await shot("07-map");
+  });
+
+  it("picks the 24 h range and a region on the overview", async () => {
+    await page.goto(`${base}/`);
+    await page.click("label[for=range-24h]");
+    await page.selectOption("#scope", "region:Mitrovica");
+    await Promise.all([
+      page.waitForURL(/range=24h.*scope=region%3AMitrovica/),
+      page.click("form.filters button[type=submit]"),
+    ]);
+    expect(await page.textContent("[data-testid=resolution]")).toBe("Per hour");
+    expect(await page.textContent(".scope-pill")).toBe("Region: Mitrovica");
+    // The sample is from 2023, so "24 h" ends at the latest data and says so.
+    expect(await page.textContent("main")).toContain("up to the latest data");
+    expect(await page.textContent("[data-testid=baseline-note]")).toContain("previous 24 hours");
+    await chartsDrawn(page);
+    await shot("17-overview-24h-region");
+    // A week of the region per day, where the sample has its callouts.
+    await page.click("label[for=range-7d]");
+    await Promise.all([page.waitForURL(/range=7d/), page.click("form.filters button[type=submit]")]);
+    expect(await page.textContent("[data-testid=resolution]")).toBe("Per day");
+    await chartsDrawn(page);
+    await shot("18-overview-7d-region");
+  });
+
+  it("explains a link that combines two scopes", async () => {
+    await page.goto(`${base}/?range=all&region=Mitrovica&language=sr`);
+    expect(await page.textContent("[data-testid=scope-conflict]")).toContain("combines Region: Mitrovica and Language");
+    await shot("19-overview-scope-conflict");
+  });
+
+  it("opens a place page from the article view of seed 001", async () => {
+    const [seed] = await stack.store.sql.query<{ id: string }>(
+      "SELECT id FROM articles WHERE url LIKE '%/articles/seed-001'",
+    );
+    await page.goto(`${base}/articles/${seed?.id}`);
+    const places = page.locator("[data-testid=article-places] a.entity");
+    expect(await places.count()).toBeGreaterThan(0);
+    const names = await places.allTextContents();
+    const pick = ["Banjska", "Zvečan", "Mitrovica"].find((n) => names.includes(n)) ?? names[0] ?? "";
+    await shot("20-article-seed-001");
+    await page.locator("[data-testid=article-places]").scrollIntoViewIfNeeded();
+    await run.shot("20-article-seed-001-context", page, false);
+    await Promise.all([page.waitForURL(/\/places\/[a-z-]+/), places.filter({ hasText: pick }).first().click()]);
+    expect(await page.textContent("h1")).toBe(pick);
+    await chartsDrawn(page);
+    // Its evidence links back to the article it came from.
+    expect(await page.locator(`.ind-list a[href="/articles/${seed?.id}"]`).count()).toBeGreaterThan(0);
+    await shot("21-place");
+    await page.goto(`${base}/places?region=Mitrovica`);
+    expect(await page.locator("table[aria-label=Places] tbody tr").count()).toBeGreaterThan(0);
+    await shot("22-places-mitrovica");
+    await page.goto(`${base}/actors`);
+    await Promise.all([page.waitForURL(/\/actors\/.+/), page.locator("table[aria-label=Actors] a").first().click()]);
+    await chartsDrawn(page);
+    await shot("23-actor");
   });
 
   it("lets an operator add a source", async () => {

@@ -154,6 +154,19 @@ describe("alerts end to end on PostgreSQL", () => {
     expect(alerts.map((a) => a.story_id)).toContain(story);
   });
 
+  it("gives the clash burst one escalation alert that names its stories, not one per story", async () => {
+    const story = await storyOf("banjska-ambush-kills-kosovo-police-officer");
+    const rows = await stack.store.sql.query<{ story_id: string; numbers: { stories: string[]; storyCount: number } }>(
+      "SELECT story_id, numbers FROM alerts WHERE rule_id = 'rule_default_clash_spike'",
+    );
+    const holding = rows.filter((r) => story !== null && r.numbers.stories.includes(story));
+    expect(holding).toHaveLength(1);
+    expect(holding[0]?.numbers.storyCount).toBeGreaterThan(1); // the seeds' burst spans several stories
+    const named = rows.flatMap((r) => r.numbers.stories);
+    expect(new Set(named).size).toBe(named.length);
+    for (const r of rows) expect(r.numbers.stories).toContain(r.story_id);
+  });
+
   it("raises a deployment alert for the Serbian build-up, never from the negated sentence", async () => {
     const story = await storyOf("us-urges-serbia-to-pull-back-forces");
     const alerts = await alertsFor("rule_default_deployment");

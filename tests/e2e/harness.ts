@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseConfig } from "@seismo/config";
 import { silentLogger } from "@seismo/observability";
-import { type RunningStack, startStack } from "@seismo/stack";
+import { type RunningStack, type StackOptions, startStack } from "@seismo/stack";
 import type { StoreTarget } from "@seismo/store";
 import pg from "pg";
 
@@ -17,7 +17,10 @@ export type Backend = "pglite" | "postgres";
  * Starts the whole pipeline (API, workers, scheduler, offline sample source) on real Redis and a
  * real database, isolated by a unique queue prefix, data folder and (PostgreSQL) schema.
  */
-export async function startTestStack(backend: Backend): Promise<{ stack: RunningStack; stop: () => Promise<void> }> {
+export async function startTestStack(
+  backend: Backend,
+  options: Pick<StackOptions, "alerts"> = {},
+): Promise<{ stack: RunningStack; stop: () => Promise<void> }> {
   const id = `${process.pid}_${Date.now().toString(36)}`;
   const dataDir = await mkdtemp(join(tmpdir(), "seismo-e2e-"));
   const schema = `e2e_${id}`;
@@ -44,6 +47,7 @@ export async function startTestStack(backend: Backend): Promise<{ stack: Running
     parts: { api: true, workers: true, scheduler: true, sampleSource: true, sourcesFile: true },
     schedulerTickMs: 500,
     storeTarget,
+    ...options,
   });
   const stop = async () => {
     await stack.close();

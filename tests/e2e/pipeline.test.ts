@@ -137,4 +137,22 @@ describe.each<Backend>(["pglite", "postgres"])("pipeline end to end on %s", (bac
     expect(after[0]?.n).toBe(before[0]?.n);
     expect(await stack.store.articles.count()).toBe(33);
   });
+
+  it("keeps each page's raw HTML until the retention purge, which leaves text and indicators alone", async () => {
+    const article = seed("001");
+    expect((await stack.store.articles.rawHtml(article.id))?.html).toContain("<html");
+    const indicatorsBefore = await stack.store.sql.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM indicators WHERE article_id = $1",
+      [article.id],
+    );
+    const purged = await stack.store.purgeRawHtml({ olderThanDays: 0 });
+    expect(purged.articles).toBe(33);
+    expect(await stack.store.articles.rawHtml(article.id)).toBeNull();
+    expect((await stack.store.articles.get(article.id))?.text.length).toBeGreaterThan(500);
+    const indicatorsAfter = await stack.store.sql.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM indicators WHERE article_id = $1",
+      [article.id],
+    );
+    expect(indicatorsAfter[0]?.n).toBe(indicatorsBefore[0]?.n);
+  });
 });

@@ -114,23 +114,27 @@ describe("decodeHtml and extractArticle on hostile pages", () => {
     expect(typeof value?.text).toBe("string");
   });
 
-  it("returns within the bound on 50,000 nested elements instead of overflowing the stack", () => {
+  // The parser bounds element depth (@seismo/extract's dom/parse.ts), so deep or never-closed
+  // markup costs about as much per byte as an ordinary page and still yields its text. Speed is
+  // measured in bench/extract.ts; these assert the results, which the old unbounded tree lost
+  // (every recursive walk overflowed and the page came out empty).
+  it("extracts the text of 50,000 nested elements instead of overflowing the stack", () => {
     const depth = 50_000;
-    const html = `<html><body>${"<div>".repeat(depth)}<p>Deep text, with commas, and words enough for a paragraph of an article.</p>${"</div>".repeat(depth)}</body></html>`;
-    const { value, error, ms } = outcome(() => extractArticle(html));
+    const text = "Deep text, with commas, and words enough for a paragraph of an article.";
+    const html = `<html><body>${"<div>".repeat(depth)}<p>${text}</p>${"</div>".repeat(depth)}</body></html>`;
+    const { value, error } = outcome(() => extractArticle(html));
     expect(error).toBeUndefined();
-    expect(typeof value?.text).toBe("string");
-    expect(ms).toBeLessThan(20_000);
-    console.info(`[hostile] ${depth}-deep HTML extracted in ${Math.round(ms)} ms (text ${value?.text.length} chars)`);
+    expect(value?.text).toBe(text);
   });
 
-  // Kept small on purpose: time grows much faster than the input (10k repeats ≈ 0.3 s, 25k ≈ 8 s
-  // on a 2-core machine), so a page of a few MB of unclosed inline tags is a CPU DoS (reported).
-  it("returns within the bound on a page of 10,000 unclosed inline tag runs", () => {
-    const html = `<html><body>${"<p><b><i><span>word, ".repeat(10_000)}</body></html>`;
-    const { error, ms } = outcome(() => extractArticle(html));
+  it("extracts every paragraph of a page of 25,000 unclosed inline tag runs", () => {
+    const runs = 25_000;
+    const html = `<html><body>${"<p><b><i><span>word, ".repeat(runs)}</body></html>`;
+    const { value, error, ms } = outcome(() => extractArticle(html));
     expect(error).toBeUndefined();
-    expect(ms).toBeLessThan(10_000);
+    const paragraphs = value?.text.split("\n\n") ?? [];
+    expect(paragraphs).toHaveLength(runs);
+    expect(new Set(paragraphs)).toEqual(new Set(["word,"]));
     console.info(`[hostile] ${(html.length / 1e6).toFixed(1)} MB of unclosed tags extracted in ${Math.round(ms)} ms`);
   });
 });

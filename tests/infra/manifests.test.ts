@@ -25,6 +25,7 @@ interface ComposeService {
   environment?: Record<string, unknown>;
   deploy?: { replicas?: number };
   healthcheck?: { test?: unknown };
+  expose?: string[];
   depends_on?: Record<string, unknown>;
 }
 const compose = parse(read("infra/compose.yaml"), { merge: true }) as { services: Record<string, ComposeService> };
@@ -55,7 +56,7 @@ interface Container {
   ports?: Array<{ name?: string; containerPort: number }>;
 }
 interface PodTemplate {
-  metadata: { labels: Record<string, string> };
+  metadata: { labels: Record<string, string>; annotations?: Record<string, string> };
   spec: { containers: Container[] };
 }
 const deployments = k8s.filter((d) => d.kind === "Deployment");
@@ -89,6 +90,17 @@ describe("infra/compose.yaml", () => {
     expect(JSON.stringify(compose.services.api?.healthcheck?.test)).toContain("/api/v1/health");
     for (const [name, s] of appServices) {
       expect({ name, deps: Object.keys(s.depends_on ?? {}).sort() }).toEqual({ name, deps: ["postgres", "redis"] });
+    }
+  });
+
+  it("probes each worker on /readyz of SEISMO_METRICS_PORT, listening beyond loopback for scrapes", () => {
+    const workers = appServices.filter(([, s]) => scriptOf(s.command) === "worker");
+    for (const [name, s] of workers) {
+      const port = String(s.environment?.SEISMO_METRICS_PORT);
+      expect({ name, port: Number(port) > 0 }).toEqual({ name, port: true });
+      expect(s.environment?.HOST).toBe("0.0.0.0");
+      expect(JSON.stringify(s.healthcheck?.test)).toContain(`127.0.0.1:${port}/readyz`);
+      expect(s.expose).toContain(port);
     }
   });
 
@@ -155,6 +167,29 @@ describe("infra/k8s", () => {
           expect(c.ports?.map((p) => p.name)).toContain(c.readinessProbe?.httpGet?.port);
         }
       }
+    }
+  });
+
+  it("probes each worker on /readyz and /healthz of its metrics port, and marks that port for scraping", () => {
+    const port = Number(byKindName("ConfigMap", "seismo-config")?.data?.SEISMO_METRICS_PORT);
+    expect(port).toBeGreaterThan(0);
+    const workers = deployments.filter((d) =>
+      template(d).spec.containers.some((c) => scriptOf(c.command) === "worker"),
+    );
+    expect(workers.length).toBeGreaterThanOrEqual(2);
+    for (const d of workers) {
+      const c = template(d).spec.containers[0];
+      const named = c?.ports?.find((p) => p.name === c.readinessProbe?.httpGet?.port);
+      expect({ deployment: d.metadata.name, port: named?.containerPort }).toEqual({
+        deployment: d.metadata.name,
+        port,
+      });
+      expect(c?.readinessProbe?.httpGet?.path).toBe("/readyz");
+      expect(c?.livenessProbe?.httpGet).toEqual({ path: "/healthz", port: named?.name });
+      expect(template(d).metadata.annotations).toMatchObject({
+        "prometheus.io/scrape": "true",
+        "prometheus.io/port": String(port),
+      });
     }
   });
 

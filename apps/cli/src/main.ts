@@ -9,6 +9,9 @@ const COMMANDS: Record<string, string> = {
   tag: "tag JSON lines {id, text} from stdin with tension indicators; prints JSON lines",
   token: "manage API tokens: create NAME [--role R] | list | revoke ID",
   sources: "manage sources: add URL | list | show | pause | resume | remove | fetch | import FILE | export",
+  purge: "clear raw HTML older than SEISMO_RETAIN_RAW_HTML_DAYS: [--dry-run] [--older-than-days N]",
+  alerts: "alert rules and alerts: rules list | rules add | rules update ID | rules enable/disable ID | list",
+  webhooks: "webhook subscriptions: list | add URL | enable/disable ID | deliveries ID | replay DELIVERY_ID",
   help: "show this help",
 };
 
@@ -26,7 +29,12 @@ function help(): string {
 
 const write = (line: string) => process.stdout.write(`${line}\n`);
 
+const writeErr = (line: string) => process.stderr.write(`${line}\n`);
+
 async function main(argv: string[]): Promise<number> {
+  // alerts and webhooks parse their own (many) options.
+  if (argv[0] === "alerts") return (await import("./commands/alerts.ts")).alerts(argv.slice(1), write, writeErr);
+  if (argv[0] === "webhooks") return (await import("./commands/webhooks.ts")).webhooks(argv.slice(1), write, writeErr);
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -38,6 +46,8 @@ async function main(argv: string[]): Promise<number> {
       interval: { type: "string" },
       tag: { type: "string", multiple: true },
       help: { type: "boolean", short: "h" },
+      "dry-run": { type: "boolean" },
+      "older-than-days": { type: "string" },
     },
   });
   const [command, ...rest] = positionals;
@@ -64,6 +74,11 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     case "sources":
       return (await import("./commands/sources.ts")).sources(rest, values, write);
+    case "purge":
+      return (await import("./commands/purge.ts")).purge(
+        { dryRun: values["dry-run"], olderThanDays: values["older-than-days"] },
+        write,
+      );
     case "token":
       return (await import("./commands/token.ts")).token(rest, values.role, write);
     default:

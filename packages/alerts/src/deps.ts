@@ -2,6 +2,7 @@ import type { Poster } from "@seismo/fetcher";
 import type { Logger, Metrics } from "@seismo/observability";
 import type { QueueSet } from "@seismo/queue";
 import type { Store } from "@seismo/store";
+import type { Mailer } from "./email/index.ts";
 
 /** Retry schedule of webhook deliveries: exponential from `baseDelayMs`, capped, for `maxAgeMs`. */
 export interface DeliveryOptions {
@@ -25,6 +26,8 @@ export interface AlertsDeps {
   metrics?: Metrics | undefined;
   /** The SSRF-guarded POST (`createPoster` of @seismo/fetcher). */
   poster: Poster;
+  /** Sends `mailto:` subscriptions (`createMailer` on SEISMO_SMTP_URL); without one they retry, then fail. */
+  mailer?: Mailer | undefined;
   /** The API origin, for dashboard links (`/stories/{id}`); null while unknown. */
   publicUrl?: (() => string | null) | undefined;
   delivery?: Partial<DeliveryOptions> | undefined;

@@ -19,6 +19,8 @@ export {
 } from "./data/webhooks.ts";
 export { type AlertsDeps, DEFAULT_DELIVERY, type DeliveryOptions, dashboardUrl } from "./deps.ts";
 export { poissonTail, spikeTest } from "./detectors/spike.ts";
+export { createMailer, emailAddressOf, isEmailUrl, type Mail, type Mailer, renderEmail } from "./email/index.ts";
+export { queueStoryEvaluation, storyEvaluationKey } from "./evaluate/enqueue.ts";
 export { alertKey, type EvaluationResult, evaluateRecent, evaluateStory } from "./evaluate/index.ts";
 export { type Claim, matchesFilters } from "./filters/index.ts";
 export { type AlertHandlers, createAlertHandlers } from "./handlers/index.ts";

@@ -29,6 +29,18 @@ describe("parseConfig", () => {
     expect(() => parseConfig({ SEISMO_QUEUE_PREFIX: "{a}{b}" })).toThrow(/SEISMO_QUEUE_PREFIX/);
   });
 
+  it("keeps raw HTML 30 days by default, none with 0, and refuses a negative period", () => {
+    expect(parseConfig({}).retainRawHtmlDays).toBe(30);
+    expect(parseConfig({ SEISMO_RETAIN_RAW_HTML_DAYS: "0" }).retainRawHtmlDays).toBe(0);
+    expect(() => parseConfig({ SEISMO_RETAIN_RAW_HTML_DAYS: "-1" })).toThrow(/SEISMO_RETAIN_RAW_HTML_DAYS/);
+  });
+
+  it("takes an SMTP URL for e-mail alerts and refuses anything else", () => {
+    expect(parseConfig({}).email).toEqual({ smtpUrl: undefined, from: "Seismo alerts <seismo@localhost>" });
+    expect(parseConfig({ SEISMO_SMTP_URL: "smtp://127.0.0.1:2525" }).email.smtpUrl).toBe("smtp://127.0.0.1:2525");
+    expect(() => parseConfig({ SEISMO_SMTP_URL: "http://mail.example" })).toThrow(/SEISMO_SMTP_URL/);
+  });
+
   it("parses booleans written the usual ways", () => {
     expect(parseConfig({ SEISMO_OFFLINE: "yes" }).offline).toBe(true);
     expect(parseConfig({ SEISMO_SAMPLE_SOURCE: "0" }).sampleSource).toBe(false);

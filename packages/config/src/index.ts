@@ -26,6 +26,7 @@ export const ConfigSchema = z.object({
     .default("{seismo}"),
   HOST: z.string().default("127.0.0.1"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  SEISMO_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
   SEISMO_API_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   SEISMO_SOURCES_FILE: z.string().default("sources.json"),
   SEISMO_ROLE: z.enum(["ingest", "process", "all"]).default("all"),
@@ -43,6 +44,13 @@ export const ConfigSchema = z.object({
   SEISMO_PAUSE_AFTER_FAILURES: z.coerce.number().int().min(1).default(8),
   SEISMO_CORS_ORIGINS: commaList,
   SEISMO_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  SEISMO_RETAIN_RAW_HTML_DAYS: z.coerce.number().int().min(0).max(36_500).default(30),
+  /** SMTP server for `mailto:` alert subscriptions (`smtp://user:pass@host:587`, `smtps://…`). */
+  SEISMO_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
+    .optional(),
+  SEISMO_ALERT_EMAIL_FROM: z.string().min(3).default("Seismo alerts <seismo@localhost>"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -55,6 +63,8 @@ export interface Config {
   queuePrefix: string;
   host: string;
   port: number;
+  /** Workers serve /metrics, /healthz and /readyz here (on `host`); 0 turns that server off. */
+  metricsPort: number;
   apiToken: string | undefined;
   sourcesFile: string;
   role: "ingest" | "process" | "all";
@@ -78,6 +88,10 @@ export interface Config {
   jobs: { lockMs: number; stalledIntervalMs: number };
   corsOrigins: string[];
   rateLimitPerMinute: number;
+  /** Days raw article HTML is kept before `seismo purge` clears it (0: keep none); text stays forever. */
+  retainRawHtmlDays: number;
+  /** E-mail alerts: the SMTP server (none: `mailto:` subscriptions cannot be sent) and the sender. */
+  email: { smtpUrl: string | undefined; from: string };
 }
 
 export class ConfigError extends Error {
@@ -100,6 +114,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     queuePrefix: c.SEISMO_QUEUE_PREFIX,
     host: c.HOST,
     port: c.PORT,
+    metricsPort: c.SEISMO_METRICS_PORT,
     apiToken: c.SEISMO_API_TOKEN,
     sourcesFile: c.SEISMO_SOURCES_FILE,
     role: c.SEISMO_ROLE,
@@ -119,5 +134,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     jobs: { lockMs: c.SEISMO_JOB_LOCK_MS, stalledIntervalMs: c.SEISMO_STALLED_INTERVAL_MS },
     corsOrigins: c.SEISMO_CORS_ORIGINS,
     rateLimitPerMinute: c.SEISMO_RATE_LIMIT_PER_MINUTE,
+    retainRawHtmlDays: c.SEISMO_RETAIN_RAW_HTML_DAYS,
+    email: { smtpUrl: c.SEISMO_SMTP_URL, from: c.SEISMO_ALERT_EMAIL_FROM },
   };
 }

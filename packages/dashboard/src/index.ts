@@ -2,14 +2,20 @@ import { Hono } from "hono";
 import { registerAssets } from "./assets/index.ts";
 import type { DashEnv } from "./auth/index.ts";
 import type { DashboardDeps } from "./deps.ts";
+import { registerActors } from "./pages/actors.tsx";
+import { registerAlerts } from "./pages/alerts.tsx";
 import { registerArticles } from "./pages/articles.tsx";
 import { registerLive } from "./pages/live.ts";
 import { registerMap } from "./pages/map.tsx";
 import { registerOperator } from "./pages/operator.tsx";
 import { registerOverview } from "./pages/overview.tsx";
+import { registerPlaces } from "./pages/places.tsx";
+import { registerRules } from "./pages/rules.tsx";
 import { registerSignIn } from "./pages/signin.tsx";
 import { registerStories } from "./pages/stories.tsx";
 import { registerTokens } from "./pages/tokens.tsx";
+import { registerWebhookLog } from "./pages/webhook-log.tsx";
+import { registerWebhooks } from "./pages/webhooks.tsx";
 
 export { DASHBOARD_UPDATE_EVENT, type DashboardDeps } from "./deps.ts";
 
@@ -23,7 +29,7 @@ const SECURITY_HEADERS = {
 
 /**
  * Mounts the analyst dashboard on `app`: pages on `/` (sign-in, overview, stories, articles, map,
- * operator pages) and their assets under `/ui/assets/*`. Pages render on the server; the browser
+ * places, actors, alerts and their rules, operator pages) and their assets under `/ui/assets/*`. Pages render on the server; the browser
  * only adds htmx (live refresh) and uPlot (charts), both served from installed npm packages.
  */
 // biome-ignore lint/suspicious/noExplicitAny: mounts on any app env
@@ -35,8 +41,14 @@ export function registerDashboard(app: Hono<any>, deps: DashboardDeps): void {
   registerStories(ui, deps);
   registerArticles(ui, deps);
   registerMap(ui, deps);
+  registerPlaces(ui, deps);
+  registerActors(ui, deps);
   registerOperator(ui, deps);
   registerTokens(ui, deps);
+  registerAlerts(ui, deps);
+  registerRules(ui, deps);
+  registerWebhooks(ui, deps);
+  registerWebhookLog(ui, deps);
   registerLive(ui, deps);
   // Headers are set per route, not with app.use("*"), so the host app's API routes stay untouched.
   const wrapped = new Hono<DashEnv>();

@@ -1,2 +1,3 @@
 export * from "./logger/index.ts";
 export * from "./metrics/index.ts";
+export * from "./probe-server/index.ts";

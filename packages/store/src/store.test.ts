@@ -147,67 +147,6 @@ describe.each(targets)("store on %s", (_name, target) => {
     expect(page2.next).toBeNull();
   });
 
-  it("keeps every rollup equal to a recount of the indicators after many re-tags", async () => {
-    const source = await store.sources.upsert({ name: "Roll", url: "https://example.org/roll" });
-    const types = ["clash", "deployment", "talks"] as const;
-    const modalities = ["asserted", "intent", "negated"] as const;
-    let seed = 7;
-    const rand = (n: number) => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed % n;
-    };
-    const articles = [];
-    for (let a = 0; a < 6; a++) {
-      const { article } = await store.articles.upsert({
-        sourceId: source.id,
-        url: `https://example.org/roll/${a}`,
-        canonicalUrl: `https://example.org/roll/${a}`,
-        title: null,
-        byline: null,
-        publishedAt: `2024-01-0${1 + (a % 3)}T10:00:00Z`,
-        language: "en",
-        text: `roll ${a}`,
-      });
-      articles.push(article);
-    }
-    for (let round = 0; round < 25; round++) {
-      const article = articles[rand(articles.length)];
-      if (!article) continue;
-      const inds = Array.from({ length: rand(4) }, (_, k) => ({
-        ...indicator(types[rand(3)] ?? "clash", modalities[rand(3)] ?? "asserted", k * 10),
-        places: rand(2) ? ["Zvečan"] : ["Leposavić", "Zubin Potok"],
-        intensity: [0.1, 0.35, 0.7][rand(3)] ?? 0.5,
-      }));
-      await store.indicators.replaceForArticle(article, inds);
-    }
-    const recount = await store.sql.query(
-      `SELECT day::text, type, modality, count(*)::int AS n FROM indicators WHERE source_id = $1 GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
-      [source.id],
-    );
-    const rollup = await store.sql.query(
-      `SELECT day::text, type, modality, count AS n FROM indicator_daily WHERE source_id = $1 ORDER BY 1, 2, 3`,
-      [source.id],
-    );
-    expect(rollup).toEqual(recount);
-    const placeRecount = await store.sql.query(
-      `SELECT i.day::text, i.type, i.modality, p.place, count(*)::int AS n FROM indicators i
-       CROSS JOIN LATERAL jsonb_array_elements_text(i.place_keys) p(place)
-       WHERE i.day BETWEEN '2024-01-01' AND '2024-01-03' GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
-    );
-    const placeRollup = await store.sql.query(
-      `SELECT day::text, type, modality, place, count AS n FROM indicator_place_daily
-       WHERE day BETWEEN '2024-01-01' AND '2024-01-03' ORDER BY 1, 2, 3, 4`,
-    );
-    expect(placeRollup).toEqual(placeRecount);
-    const totals = await store.sql.query(
-      `SELECT day::text, type, modality, count AS n FROM indicator_daily_total WHERE day BETWEEN '2024-01-01' AND '2024-01-03' ORDER BY 1, 2, 3`,
-    );
-    const totalRecount = await store.sql.query(
-      `SELECT day::text, type, modality, count(*)::int AS n FROM indicators WHERE day BETWEEN '2024-01-01' AND '2024-01-03' GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
-    );
-    expect(totals).toEqual(totalRecount);
-  });
-
   it("stores tokens only as hashes and refuses revoked ones", async () => {
     const { token, record } = await store.tokens.create("ci", "analyst");
     const raw = await store.sql.query<{ token_hash: string }>("SELECT token_hash FROM api_tokens WHERE id = $1", [

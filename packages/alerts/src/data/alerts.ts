@@ -78,9 +78,19 @@ export async function getAlert(sql: SqlClient, id: string): Promise<StoredAlert 
   return row ? toAlert(row) : null;
 }
 
+/** Alerts of a rule shown under a story with a version not yet sent. */
+export async function owedAlerts(sql: SqlClient, ruleId: string, storyId: string): Promise<StoredAlert[]> {
+  const rows = await sql.query<AlertRow>(
+    "SELECT * FROM alerts WHERE rule_id = $1 AND story_id = $2 AND version > notified_version ORDER BY id",
+    [ruleId, storyId],
+  );
+  return rows.map(toAlert);
+}
+
 /**
  * Creates the alert of a (rule, story), or makes a new version of it when the finding changed.
- * Keyed by the dedupe key, so running an evaluation twice changes nothing.
+ * Keyed by the dedupe key, so running an evaluation twice changes nothing. A new version may move
+ * the alert to another story (the story now carrying most of a spike's reports).
  */
 export async function upsertAlert(
   sql: SqlClient,
@@ -91,7 +101,7 @@ export async function upsertAlert(
   const [row] = await sql.query<AlertRow>(
     `INSERT INTO alerts (id, dedupe_key, rule_id, story_id, kind, title, summary, numbers, evidence, state_key)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb, $10)
-     ON CONFLICT (dedupe_key) DO UPDATE SET title = EXCLUDED.title, summary = EXCLUDED.summary,
+     ON CONFLICT (dedupe_key) DO UPDATE SET story_id = EXCLUDED.story_id, title = EXCLUDED.title, summary = EXCLUDED.summary,
        numbers = EXCLUDED.numbers, evidence = EXCLUDED.evidence, state_key = EXCLUDED.state_key,
        version = alerts.version + 1, updated_at = now()
      WHERE alerts.state_key <> EXCLUDED.state_key

@@ -53,22 +53,43 @@ export async function storyClaims(sql: SqlClient, storyId: string): Promise<Clai
   return rows.map(toClaim);
 }
 
+/** What a detector needs of the claims in a range; evidence fields are fetched only on request. */
+export interface ClaimsBetweenOptions {
+  /** Restrict to these types (default: the rule's). */
+  types?: readonly string[];
+  /**
+   * Counting only: leave out the URL and title, and the sentence unless the rule names places
+   * (whose test falls back on it). A spike's baseline reads weeks of claims; this keeps it lean.
+   */
+  slim?: boolean;
+  /** Leave out near-duplicates (a wire copy is one report, not two). */
+  originalsOnly?: boolean;
+}
+
 /**
- * Claims of other stories in a time range that may pass `filters`. SQL narrows by the cheap
- * fields (type, modality, confidence, time); the caller applies `matchesFilters` for the rest.
+ * Claims in a time range that may pass `filters`. SQL narrows by the cheap fields (type,
+ * modality, confidence, time); the caller applies `matchesFilters` for the rest.
  */
 export async function claimsBetween(
   sql: SqlClient,
   filters: RuleFilters,
   range: { from: string; to: string },
-  types: readonly string[] = filters.types,
+  options: ClaimsBetweenOptions = {},
 ): Promise<Claim[]> {
+  const types = options.types ?? filters.types;
+  const select = options.slim
+    ? SELECT.replace(
+        "i.sentence, a.url, a.title",
+        `${filters.places.length > 0 ? "i.sentence" : "'' AS sentence"}, '' AS url, NULL AS title`,
+      )
+    : SELECT;
   const rows = await sql.query<ClaimRow>(
-    `${SELECT}
+    `${select}
      WHERE i.modality = ANY($1::text[]) AND ($2::text[] IS NULL OR i.type = ANY($2::text[])) AND i.confidence >= $3
        AND coalesce(a.published_at, a.fetched_at) >= $4::timestamptz
        AND coalesce(a.published_at, a.fetched_at) <= $5::timestamptz
-     ORDER BY at LIMIT 50000`,
+       ${options.originalsOnly ? "AND a.duplicate_of IS NULL" : ""}
+     ORDER BY at LIMIT 200000`,
     [filters.modalities, types.length > 0 ? types : null, filters.minConfidence, range.from, range.to],
   );
   return rows.map(toClaim);

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { SqlClient } from "@seismo/store";
-import { parseParams, type Rule, type RuleKind, RuleFiltersSchema } from "../rules/schema.ts";
+import { parseParams, type Rule, RuleFiltersSchema, type RuleKind } from "../rules/schema.ts";
 
 interface RuleRow {
   id: string;
@@ -74,7 +74,14 @@ export async function updateRule(sql: SqlClient, id: string, values: RuleValues)
   const [row] = await sql.query<RuleRow>(
     `UPDATE alert_rules SET name = $2, enabled = $3, filters = $4::jsonb, params = $5::jsonb, cooldown_minutes = $6,
        updated_at = now() WHERE id = $1 AND deleted_at IS NULL RETURNING *`,
-    [id, values.name, values.enabled, JSON.stringify(values.filters), JSON.stringify(values.params), values.cooldownMinutes],
+    [
+      id,
+      values.name,
+      values.enabled,
+      JSON.stringify(values.filters),
+      JSON.stringify(values.params),
+      values.cooldownMinutes,
+    ],
   );
   return row ? toRule(row) : null;
 }

@@ -21,14 +21,20 @@ export function detectFirst(
 ): Detection {
   const quietMs = params.quietDays * 86_400_000;
   const sorted = [...story].sort((a, b) => a.at.localeCompare(b.at));
+  // When each place was named by other stories; worked out once (folding sentences is not free).
+  const seenAt = new Map<string, number[]>();
+  for (const o of others) {
+    const at = Date.parse(o.at);
+    for (const place of placesOf(o, rulePlaces)) {
+      const times = seenAt.get(place);
+      if (times) times.push(at);
+      else seenAt.set(place, [at]);
+    }
+  }
   for (const claim of sorted) {
     const t = Date.parse(claim.at);
     for (const place of placesOf(claim, rulePlaces)) {
-      const before = others.filter((o) => {
-        const at = Date.parse(o.at);
-        return at < t && at >= t - quietMs && placesOf(o, rulePlaces).includes(place);
-      });
-      if (before.length > 0) continue;
+      if ((seenAt.get(place) ?? []).some((at) => at < t && at >= t - quietMs)) continue;
       const name = claim.places.find((p) => fold(p) === place) ?? place;
       return {
         fired: true,

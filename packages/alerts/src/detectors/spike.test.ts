@@ -53,8 +53,39 @@ describe("spike detector", () => {
     const found = detectSpike(events, "s1", params, "clash");
     expect(found.fired).toBe(true);
     expect(found.numbers.count).toBe(4);
-    expect(found.numbers.storyReportsInWindow).toBe(2);
-    expect(found.summary).toMatch(/^4 clash reports in 72 h/);
+    expect(found.numbers.stories).toEqual(["s1", "other"]);
+    expect(found.summary).toMatch(/^4 clash reports in 72 h against .*; 4 reports across 2 stories$/);
+  });
+
+  it("finds one episode, shown under the story with most reports, from every story in the burst", () => {
+    const events = [
+      event(1600, "quiet"),
+      event(2000, "b"),
+      ...[2001, 2002, 2003, 2004, 2005].map((h) => event(h, "shootout")),
+      event(2006, "c"),
+    ];
+    const found = ["shootout", "b", "c"].map((s) => detectSpike(events, s, params, "clash"));
+    for (const f of found) {
+      expect(f.fired).toBe(true);
+      expect(f.subject).toEqual(found[0]?.subject);
+      expect(f.key).toBe(found[0]?.key);
+      expect(f.numbers).toEqual(found[0]?.numbers);
+    }
+    expect(found[0]?.subject?.storyId).toBe("shootout");
+    expect(found[0]?.numbers).toMatchObject({ count: 7, storyCount: 3, leadStoryReports: 5 });
+    expect(detectSpike(events, "quiet", params, "clash").fired).toBe(false);
+  });
+
+  it("keeps the episode's key as the burst grows, and starts a new one after a quiet spell", () => {
+    const burst = (from: number, story: string) => [0, 1, 2, 3].map((h) => event(from + h, story));
+    const early = burst(3000, "x");
+    const grown = [...early, event(3010, "y"), event(3020, "y")];
+    const a = detectSpike(early, "x", params, "clash");
+    const b = detectSpike(grown, "y", params, "clash");
+    expect(b.subject?.key).toBe(a.subject?.key);
+    expect(b.key).not.toBe(a.key);
+    const later = [...grown, ...burst(3000 + 45 * 24, "z")];
+    expect(detectSpike(later, "z", params, "clash").subject?.key).not.toBe(a.subject?.key);
   });
 
   it("does not fire when the same rate has gone on all month", () => {

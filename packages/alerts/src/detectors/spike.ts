@@ -53,64 +53,124 @@ export function spikeTest(
   return { count, baseline, expected, pValue, z, fired: count >= params.minCount && pValue <= params.maxPValue };
 }
 
-/** The time range of events `detectSpike` needs around a story's events. */
+/** How far before a story's first report an escalation episode is traced back, in windows. */
+export const EPISODE_LOOKBACK_WINDOWS = 7;
+
+/**
+ * The time range of events `detectSpike` needs around a story's events: the baseline of every
+ * window that may chain into the story's episode, back `EPISODE_LOOKBACK_WINDOWS` windows.
+ */
 export function spikeRange(storyTimes: string[], params: SpikeParams): { from: string; to: string } | null {
   if (storyTimes.length === 0) return null;
   const ms = storyTimes.map((t) => Date.parse(t));
   const windowMs = params.windowHours * 3_600_000;
+  const back = (EPISODE_LOOKBACK_WINDOWS + 1) * windowMs + params.baselineDays * 86_400_000;
   return {
-    from: new Date(Math.min(...ms) - windowMs - params.baselineDays * 86_400_000).toISOString(),
+    from: new Date(Math.min(...ms) - back).toISOString(),
     to: new Date(Math.max(...ms) + windowMs).toISOString(),
   };
 }
 
+/** Index of the first value in `sorted` greater than `x`. */
+function upper(sorted: number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as number) <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+type Window = SpikeTest & { end: number };
+
 /**
- * Looks at every window (ending at a matching report) that holds at least one of the story's
- * reports and keeps the most significant. Windows end at report times, so the answer depends only
- * on the data, not on the clock or the order reports arrived in.
+ * A spike is about the rule's scope (its types, places, sources), not about one story: a burst of
+ * reports, whoever wrote them, is one escalation. Every window ending at a matching report is
+ * tested; firing windows that overlap chain into an episode, and the episode holding the story's
+ * reports is the finding. Its `subject` names the episode (by its first firing window) and the
+ * story that carries most of its reports, so every story in the burst finds the same alert and
+ * ten outlets reporting one shootout raise one alert, updated as the count grows.
+ * Windows end at report times, so the answer depends only on the data, not on the clock or on
+ * the order reports arrived in. `since`: windows whose baseline starts earlier are not tested
+ * (the caller fetched no events before it).
  */
-export function detectSpike(events: CountedEvent[], storyId: string, params: SpikeParams, label: string): Detection {
-  const byArticle = new Map(events.map((e) => [e.articleId, Date.parse(e.at)]));
-  const times = [...byArticle.values()].sort((a, b) => a - b);
-  const storyTimes = events.filter((e) => e.storyId === storyId).map((e) => Date.parse(e.at));
+export function detectSpike(
+  events: CountedEvent[],
+  storyId: string,
+  params: SpikeParams,
+  label: string,
+  since = Number.NEGATIVE_INFINITY,
+): Detection {
+  const list = [...new Map(events.map((e) => [e.articleId, { ...e, t: Date.parse(e.at) }])).values()].sort(
+    (a, b) => a.t - b.t || a.articleId.localeCompare(b.articleId),
+  );
+  const times = list.map((e) => e.t);
+  const storyTimes = list.filter((e) => e.storyId === storyId).map((e) => e.t);
   if (storyTimes.length === 0) return notFired;
   const windowMs = params.windowHours * 3_600_000;
   const baselineMs = params.baselineDays * 86_400_000;
-  const inRange = (from: number, to: number) => times.filter((t) => t > from && t <= to).length;
-  let best: (SpikeTest & { end: number }) | null = null;
+  const count = (from: number, to: number) => upper(times, to) - upper(times, from);
+  const episodes: Window[][] = [];
   for (const end of new Set(times)) {
-    if (!storyTimes.some((t) => t > end - windowMs && t <= end)) continue;
+    if (end - windowMs - baselineMs < since) continue;
     const test = spikeTest(
-      inRange(end - windowMs, end),
-      inRange(end - windowMs - baselineMs, end - windowMs),
+      count(end - windowMs, end),
+      count(end - windowMs - baselineMs, end - windowMs),
       baselineMs / windowMs,
       params,
     );
-    if (!best || test.pValue < best.pValue || (test.pValue === best.pValue && test.count > best.count)) {
-      best = { ...test, end };
-    }
+    if (!test.fired) continue;
+    const last = episodes.at(-1);
+    const previous = last?.at(-1);
+    if (last && previous && end - previous.end < windowMs) last.push({ ...test, end });
+    else episodes.push([{ ...test, end }]);
   }
-  if (!best?.fired) return notFired;
-  const end = best.end;
-  const inWindow = new Set(
-    events.filter((e) => Date.parse(e.at) > end - windowMs && Date.parse(e.at) <= end).map((e) => e.articleId),
+  const holdsStory = (w: Window) => storyTimes.some((t) => t > w.end - windowMs && t <= w.end);
+  const episode = episodes.filter((ep) => ep.some(holdsStory)).at(-1);
+  const first = episode?.[0];
+  if (!episode || !first) return notFired;
+  const peak = episode.reduce((best, w) =>
+    w.pValue < best.pValue || (w.pValue === best.pValue && w.count > best.count) ? w : best,
   );
+  const from = first.end - windowMs;
+  const to = episode.at(-1)?.end ?? peak.end;
+  const stories = new Map<string, { reports: number; first: number }>();
+  for (const e of list) {
+    if (e.t <= from || e.t > to || e.storyId === null) continue;
+    const s = stories.get(e.storyId);
+    if (s) s.reports++;
+    else stories.set(e.storyId, { reports: 1, first: e.t });
+  }
+  const ranked = [...stories].sort(
+    ([a, x], [b, y]) => y.reports - x.reports || x.first - y.first || a.localeCompare(b),
+  );
+  const [lead, leadStats] = ranked[0] ?? [storyId, { reports: 0 }];
+  const reports = count(from, to);
+  const more = ranked.length > 1 ? `; ${reports} reports across ${ranked.length} stories` : "";
   return {
     fired: true,
-    summary: `${best.count} ${label} reports in ${params.windowHours} h against ${best.baseline.toFixed(2)} on the ${params.baselineDays}-day baseline (p = ${best.pValue.toExponential(1)})`,
+    summary: `${peak.count} ${label} reports in ${params.windowHours} h against ${peak.baseline.toFixed(2)} on the ${params.baselineDays}-day baseline (p = ${peak.pValue.toExponential(1)})${more}`,
     numbers: {
-      count: best.count,
-      baseline: round(best.baseline),
-      expected: round(best.expected),
-      pValue: Number(best.pValue.toPrecision(3)),
-      z: round(best.z),
+      count: peak.count,
+      baseline: round(peak.baseline),
+      expected: round(peak.expected),
+      pValue: Number(peak.pValue.toPrecision(3)),
+      z: round(peak.z),
       windowHours: params.windowHours,
       baselineDays: params.baselineDays,
-      windowEnd: new Date(end).toISOString(),
-      storyReportsInWindow: events.filter((e) => e.storyId === storyId && inWindow.has(e.articleId)).length,
+      windowEnd: new Date(peak.end).toISOString(),
+      episodeStart: new Date(from).toISOString(),
+      episodeEnd: new Date(to).toISOString(),
+      reportsInEpisode: reports,
+      stories: ranked.slice(0, 20).map(([id]) => id),
+      storyCount: ranked.length,
+      leadStoryReports: leadStats.reports,
     },
     evidence: [],
-    key: `count=${best.count}`,
+    key: `count=${peak.count}|stories=${ranked.length}`,
+    subject: { key: `spike@${new Date(first.end).toISOString()}`, storyId: lead },
   };
 }
 

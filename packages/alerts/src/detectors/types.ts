@@ -10,6 +10,12 @@ export interface Detection {
   evidence: Claim[];
   /** Material state: a new alert version (and a notification) only when this changes. */
   key: string;
+  /**
+   * What the alert is about when it is not the evaluated story alone (a spike is one alert per
+   * escalation episode): `key` replaces the story in the alert's dedupe key, and `storyId` is the
+   * story the alert is shown under.
+   */
+  subject?: { key: string; storyId: string };
 }
 
 export const notFired: Detection = { fired: false, summary: "", numbers: {}, evidence: [], key: "" };

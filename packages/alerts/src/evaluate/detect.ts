@@ -15,20 +15,27 @@ export async function detect(sql: SqlClient, rule: Rule, story: StoryRow, all: C
   const claims = all.filter((c) => matchesFilters(c, rule.filters));
   switch (rule.kind) {
     case "spike": {
-      const own = claims.filter((c) => c.duplicateOf === null);
       const range = spikeRange(
-        own.map((c) => c.at),
+        claims.filter((c) => c.duplicateOf === null).map((c) => c.at),
         rule.params,
       );
       if (!range) return notFired;
       const events = new Map<string, CountedEvent>();
-      for (const c of await claimsBetween(sql, rule.filters, range)) {
-        // A wire copy is one report, not two.
-        if (c.duplicateOf !== null || !matchesFilters(c, rule.filters)) continue;
+      // Counting reads weeks of claims: lean rows, originals only (a wire copy is one report, not two).
+      for (const c of await claimsBetween(sql, rule.filters, range, { slim: true, originalsOnly: true })) {
+        if (!matchesFilters(c, rule.filters)) continue;
         events.set(c.articleId, { articleId: c.articleId, storyId: c.storyId, at: c.at });
       }
-      const found = detectSpike([...events.values()], story.id, rule.params, label(rule));
-      return found.fired ? { ...found, evidence: own } : found;
+      const found = detectSpike([...events.values()], story.id, rule.params, label(rule), Date.parse(range.from));
+      if (!found.fired) return found;
+      // The evidence is the peak window's reports, whichever stories they belong to.
+      const end = Date.parse(String(found.numbers.windowEnd));
+      const from = end - rule.params.windowHours * 3_600_000;
+      const peak = { from: new Date(from).toISOString(), to: new Date(end).toISOString() };
+      const reports = (await claimsBetween(sql, rule.filters, peak, { originalsOnly: true })).filter(
+        (c) => Date.parse(c.at) > from && matchesFilters(c, rule.filters),
+      );
+      return { ...found, evidence: reports };
     }
     case "first": {
       if (claims.length === 0) return notFired;
@@ -37,7 +44,7 @@ export async function detect(sql: SqlClient, rule: Rule, story: StoryRow, all: C
         from: new Date(Math.min(...times) - rule.params.quietDays * 86_400_000).toISOString(),
         to: new Date(Math.max(...times)).toISOString(),
       };
-      const others = (await claimsBetween(sql, rule.filters, range)).filter(
+      const others = (await claimsBetween(sql, rule.filters, range, { slim: true })).filter(
         (c) => c.storyId !== story.id && matchesFilters(c, rule.filters),
       );
       return detectFirst(claims, others, rule.params, rule.filters.places, label(rule));

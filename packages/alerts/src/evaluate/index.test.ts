@@ -178,4 +178,39 @@ describe("alert evaluation", () => {
     expect(alert?.numbers).toMatchObject({ count: 4, baseline: 0.11 });
     expect((await evaluateStory(deps, "sty_c0", { ruleIds: ["rule_spike"] })).alerts).toEqual([]);
   });
+
+  it("gives the other stories of the burst the same spike alert, not one each", async () => {
+    for (const id of ["sty_b1", "sty_b2", "sty_b3"]) await evaluateStory(deps, id, { ruleIds: ["rule_spike"] });
+    const alerts = await listAlerts(store.sql, { limit: 10, ruleId: "rule_spike" });
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]?.numbers).toMatchObject({ storyCount: 4 });
+    expect(alerts[0]?.numbers.stories).toEqual(["sty_burst", "sty_b1", "sty_b2", "sty_b3"]);
+  });
+
+  it("updates one alert while ten outlets report one shootout, under that story", async () => {
+    const clash = [{ type: "clash" as const, places: ["Zvečan"] }];
+    for (let i = 0; i < 10; i++) {
+      const outlet = (await store.sources.upsert({ name: `O${i}`, url: `https://o${i}.example/feed` })).id;
+      const at = new Date(Date.parse("2024-03-10T08:00:00Z") + i * 600_000).toISOString();
+      await addArticle(store, { slug: `zv${i}`, at, storyId: "sty_zv", sourceId: outlet, indicators: clash });
+      await evaluateStory(deps, "sty_zv", { ruleIds: ["rule_spike"] });
+    }
+    await addArticle(store, {
+      slug: "zv-other",
+      at: "2024-03-10T12:00:00Z",
+      storyId: "sty_zv_other",
+      sourceId,
+      indicators: clash,
+    });
+    await evaluateStory(deps, "sty_zv_other", { ruleIds: ["rule_spike"] });
+    const alerts = (await listAlerts(store.sql, { limit: 10, ruleId: "rule_spike" })).filter(
+      (a) => a.numbers.episodeStart === "2024-03-07T08:30:00.000Z",
+    );
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]).toMatchObject({ storyId: "sty_zv", numbers: { count: 11, storyCount: 2 } });
+    expect(alerts[0]?.version).toBe(8); // counts 4…10, then a second story
+    // Updates inside the cooldown wait for one re-evaluation of the alert, not one per version.
+    const cooling = queues.jobs.filter((j) => j.dedupeKey?.startsWith(`ea-cool-${alerts[0]?.id}`));
+    expect(new Set(cooling.map((j) => j.dedupeKey))).toEqual(new Set([`ea-cool-${alerts[0]?.id}`]));
+  });
 });

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { StoryRow } from "@seismo/store";
-import { alertByKey, type EvidenceOut, markNotified, type StoredAlert, upsertAlert } from "../data/alerts.ts";
+import { type EvidenceOut, markNotified, owedAlerts, type StoredAlert, upsertAlert } from "../data/alerts.ts";
 import { recentStoryIds, storyClaims } from "../data/claims.ts";
 import { listRules, newId } from "../data/rules.ts";
 import { insertDelivery, listSubscriptions } from "../data/webhooks.ts";
@@ -15,8 +15,11 @@ export interface EvaluationResult {
   alerts: Array<{ alertId: string; ruleId: string; version: number; notified: boolean }>;
 }
 
-/** The dedupe key of an alert: one per rule and story, whatever the number of articles. */
-export const alertKey = (ruleId: string, storyId: string): string => `${ruleId}|${storyId}`;
+/**
+ * The dedupe key of an alert: one per rule and story, whatever the number of articles; for a
+ * spike, one per rule and escalation episode (`subject` is the episode's key then).
+ */
+export const alertKey = (ruleId: string, subject: string): string => `${ruleId}|${subject}`;
 
 /**
  * Runs the enabled rules (or `ruleIds`) against a story: raises an alert per firing rule, or makes
@@ -39,10 +42,11 @@ export async function evaluateStory(
     const found = await detect(sql, rule, story, all);
     if (!found.fired) {
       // An alert already raised stays (alerts are never retracted); it may still owe a notification.
-      const existing = await alertByKey(sql, alertKey(rule.id, story.id));
-      if (existing && existing.version > existing.notifiedVersion) await notifyIfDue(deps, existing, rule, story);
+      for (const owed of await owedAlerts(sql, rule.id, story.id)) await notifyIfDue(deps, owed, rule, story);
       continue;
     }
+    const subject = found.subject ?? { key: story.id, storyId: story.id };
+    const shown = subject.storyId === story.id ? story : ((await deps.store.stories.get(subject.storyId)) ?? story);
     const evidence: EvidenceOut[] = topEvidence(found.evidence, 3).map((c) => ({
       sentence: c.sentence,
       type: c.type,
@@ -56,16 +60,16 @@ export async function evaluateStory(
     const alert = await upsertAlert(
       sql,
       newId("alr"),
-      { dedupeKey: alertKey(rule.id, story.id), ruleId: rule.id, storyId: story.id, kind: rule.kind },
+      { dedupeKey: alertKey(rule.id, subject.key), ruleId: rule.id, storyId: shown.id, kind: rule.kind },
       {
-        title: `${rule.name}: ${story.title}`,
+        title: `${rule.name}: ${shown.title}`,
         summary: found.summary,
         numbers: found.numbers,
         evidence,
         stateKey: found.key,
       },
     );
-    const notified = await notifyIfDue(deps, alert, rule, story);
+    const notified = await notifyIfDue(deps, alert, rule, shown);
     result.alerts.push({ alertId: alert.id, ruleId: rule.id, version: alert.version, notified });
   }
   return result;
@@ -92,7 +96,8 @@ async function notifyIfDue(deps: AlertsDeps, alert: StoredAlert, rule: Rule, sto
     await deps.queues.add(
       "evaluate-alerts",
       { storyId: story.id, ruleIds: [rule.id] },
-      { dedupeKey: `ea-cool-${alert.id}-${alert.version}`, delayMs: Math.ceil(cooldownMs - since) + 1000 },
+      // One per alert, not per version: every update inside one cooldown is sent by the same run.
+      { dedupeKey: `ea-cool-${alert.id}`, delayMs: Math.ceil(cooldownMs - since) + 1000 },
     );
     return false;
   }

@@ -9,6 +9,7 @@ import {
   setDeliveryState,
 } from "../data/webhooks.ts";
 import { type AlertsDeps, DEFAULT_DELIVERY, type DeliveryOptions, nowOf } from "../deps.ts";
+import { isEmailUrl, sendAlertEmail } from "../email/index.ts";
 import { signedHeaders } from "./sign.ts";
 
 const EXCERPT_CHARS = 500;
@@ -29,7 +30,8 @@ export function retryDelay(attempt: number, options: DeliveryOptions, random: ()
  * One signed attempt at a delivery, logged with its status, latency and response excerpt. A
  * failure schedules the next attempt (a new delayed job) until the retry window (24 h) is spent;
  * then the delivery fails and the subscription is disabled with the reason. The webhook-id is the
- * delivery's message id, the same on every attempt, so receivers can drop repeats.
+ * delivery's message id, the same on every attempt, so receivers can drop repeats. A `mailto:`
+ * subscription gets the alert by e-mail instead (SMTP reply code logged as the status).
  */
 export async function deliverOnce(deps: AlertsDeps, deliveryId: string): Promise<DeliveryOutcome> {
   const sql = deps.store.sql;
@@ -53,10 +55,12 @@ export async function deliverOnce(deps: AlertsDeps, deliveryId: string): Promise
   let error: string | null = null;
   let permanent = false;
   try {
-    const res = await deps.poster.post(sub.url, delivery.body, { ...headers });
+    const res = isEmailUrl(sub.url)
+      ? await sendAlertEmail(deps.mailer, sub.url, delivery)
+      : await deps.poster.post(sub.url, delivery.body, { ...headers });
     status = res.status;
     excerpt = res.body.slice(0, EXCERPT_CHARS);
-    if (status < 200 || status >= 300) error = `HTTP ${status}`;
+    if (status < 200 || status >= 300) error = `HTTP ${status}`; // an SMTP 250 passes too
     // 410 Gone: the receiver says the endpoint is gone for good (Standard Webhooks).
     permanent = status === 410;
   } catch (err) {

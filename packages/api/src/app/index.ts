@@ -14,11 +14,13 @@ import { type AuthVariables, authenticate } from "../auth/index.ts";
 import { registerDocs } from "../docs/index.ts";
 import { sendError, toErrorResponse } from "../errors/index.ts";
 import { rateLimit } from "../rate-limit/index.ts";
+import { registerActors } from "../routes/actors.ts";
 import { registerAlerts } from "../routes/alerts.ts";
 import { registerArticles } from "../routes/articles.ts";
 import { registerFraming } from "../routes/framing.ts";
 import { registerHealth } from "../routes/health.ts";
 import { registerIndicators } from "../routes/indicators.ts";
+import { registerPlaces } from "../routes/places.ts";
 import { registerSources } from "../routes/sources.ts";
 import { registerStories } from "../routes/stories.ts";
 import { registerStream } from "../routes/stream.ts";
@@ -91,6 +93,8 @@ export function createApi(deps: ApiDeps) {
   registerIndicators(app, deps);
   registerStories(app, deps);
   registerFraming(app, deps);
+  registerPlaces(app, deps);
+  registerActors(app, deps);
   registerAlerts(app, deps);
   registerStream(app, deps);
   registerSources(app, {
@@ -103,7 +107,11 @@ export function createApi(deps: ApiDeps) {
     info: { title: "Seismo API", version: "1", description: "Tension indicators from the news, with evidence." },
   });
   registerDocs(app);
-  registerDashboard(app, { store: deps.store, ...(deps.events ? { events: deps.events } : {}) });
+  registerDashboard(app, {
+    store: deps.store,
+    ...(deps.events ? { events: deps.events } : {}),
+    ...(deps.queues ? { queues: deps.queues } : {}),
+  });
   if (deps.metrics) {
     const metrics = deps.metrics;
     app.get("/metrics", async (c) => {

@@ -138,9 +138,21 @@ describe("webhooks API", () => {
     expect(listed).not.toContain(body.secret);
   });
 
+  it("takes a mailto: address as an e-mail subscription", async () => {
+    const res = await call("operator", "POST", "/api/v1/webhooks", {
+      name: "desk",
+      url: "mailto:desk@newsroom.example",
+    });
+    expect(res.status).toBe(201);
+    const { subscription } = (await res.json()) as { subscription: { id: string; url: string } };
+    expect(subscription.url).toBe("mailto:desk@newsroom.example");
+    expect((await call("operator", "DELETE", `/api/v1/webhooks/${subscription.id}`)).status).toBe(204);
+  });
+
   it("refuses a non-http URL, a bad secret and an unknown rule", async () => {
     const post = (body: object) => call("operator", "POST", "/api/v1/webhooks", { name: "x", ...body });
     expect((await post({ url: "ftp://hooks.example/" })).status).toBe(400);
+    expect((await post({ url: "mailto:not an address" })).status).toBe(400);
     expect((await post({ url: "https://hooks.example/", secret: "hunter2" })).status).toBe(400);
     expect((await post({ url: "https://hooks.example/", ruleIds: ["rule_nope"] })).status).toBe(400);
   });

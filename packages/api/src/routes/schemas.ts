@@ -54,7 +54,12 @@ export const SeriesOut = z
   .openapi("TrendSeries");
 
 export const TrendPointOut = z
-  .object({ day: z.string(), type: z.enum(INDICATOR_TYPES), count: z.number().int(), intensity: z.number() })
+  .object({
+    day: z.string().openapi({ description: "period start: YYYY-MM-DD, or YYYY-MM-DDTHH:00Z at hour resolution" }),
+    type: z.enum(INDICATOR_TYPES),
+    count: z.number().int(),
+    intensity: z.number(),
+  })
   .openapi("TrendPoint");
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD");
@@ -74,15 +79,32 @@ export const TrendsQuery = z.object({
     type: "string",
   }),
   sourceId: z.string().optional(),
+  sourceTag: z
+    .string()
+    .regex(/^[^:]+:.+$/, "expected key:value, e.g. perspective:serbian")
+    .max(200)
+    .optional()
+    .openapi({ description: "sources carrying this tag, as key:value (e.g. perspective:serbian, country:XK)" }),
   place: z.string().min(1).max(100).optional().openapi({ description: "any spelling: Zvečan, Zvecan, Звечан" }),
-  resolution: z.enum(["day", "week"]).default("day"),
+  region: z.string().min(1).max(100).optional().openapi({
+    description: "admin region of the gazetteer (district or okrug), any spelling: Mitrovica, Raška District",
+  }),
+  language: z
+    .string()
+    .min(2)
+    .max(10)
+    .optional()
+    .openapi({ description: "article language; primary subtag, so sr also matches sr-Latn" }),
+  resolution: z.enum(["hour", "day", "week"]).default("day").openapi({
+    description: "hour buckets are UTC and limited to 14 days; day and week to 10 years",
+  }),
   baselineWindow: z.coerce
     .number()
     .int()
     .min(1)
-    .max(90)
+    .max(168)
     .optional()
-    .openapi({ description: "periods in the rolling baseline (default 14 days or 8 weeks)" }),
+    .openapi({ description: "periods in the rolling baseline (default 24 hours, 14 days or 8 weeks)" }),
 });
 
 export const ArticlesQuery = z.object({
@@ -92,6 +114,14 @@ export const ArticlesQuery = z.object({
   place: z.string().max(100).optional(),
   sourceId: z.string().optional(),
   language: z.string().max(10).optional(),
+  framing: z
+    .string()
+    .regex(/^[a-z0-9-]+(:[a-z0-9-]+)?$/, "expected a marker id, or marker:variant")
+    .optional()
+    .openapi({
+      description:
+        "has this framing marker (territory-name, boundary, …), or marker:variant (boundary:serbian-official)",
+    }),
   from: isoDay.optional(),
   to: isoDay.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),

@@ -2,6 +2,7 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import {
   attemptsOf,
   deleteSubscription,
+  emailAddressOf,
   generateSecret,
   getSubscription,
   insertSubscription,
@@ -37,7 +38,14 @@ const SubscriptionOut = z
   })
   .openapi("WebhookSubscription");
 
-const httpUrl = z.url().refine((u) => /^https?:\/\//i.test(u), "must be an http(s) URL");
+/** Where alerts go: an http(s) webhook, or `mailto:address` for the e-mail channel (SEISMO_SMTP_URL). */
+const httpUrl = z
+  .string()
+  .refine(
+    (u) => (/^https?:\/\//i.test(u) && URL.canParse(u)) || emailAddressOf(u) !== null,
+    "must be an http(s) URL or mailto:address",
+  )
+  .openapi({ description: "an http(s) webhook URL, or mailto:address for e-mail (needs SEISMO_SMTP_URL)" });
 const secret = z.string().refine(isValidSecret, 'must be "whsec_" + base64 of at least 16 bytes');
 const SubscriptionIn = z
   .object({

@@ -1,5 +1,5 @@
 import type { IndicatorType } from "@seismo/core";
-import type { StoredArticle, StoredIndicator, Store } from "@seismo/store";
+import type { Store, StoredArticle, StoredIndicator } from "@seismo/store";
 
 export interface ArticleListItem {
   id: string;

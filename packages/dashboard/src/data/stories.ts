@@ -105,7 +105,9 @@ function fillDays(perDay: Map<string, number>): StorySummary["timeline"] {
 }
 
 /** Asserted and intent count together as claims; negated and speculative stay apart, per modality. */
-function mergeClaims(rows: Array<{ type: IndicatorType; modality: Modality; count: number }>): StorySummary["indicators"] {
+function mergeClaims(
+  rows: Array<{ type: IndicatorType; modality: Modality; count: number }>,
+): StorySummary["indicators"] {
   const merged = new Map<string, StorySummary["indicators"][number]>();
   for (const r of rows) {
     const modality: Modality = r.modality === "intent" ? "asserted" : r.modality;

@@ -3,6 +3,7 @@
 import type { StoredIndicator } from "@seismo/store";
 import type { Child } from "hono/jsx";
 import type { ArticleDetail } from "../data/articles.ts";
+import { EntityList } from "../ui/entity.tsx";
 import { fmtDay, fmtStamp } from "../ui/format.ts";
 import { ModalityBadge, PageHead, TypeChip } from "../ui/layout.tsx";
 import { type Segment, segmentText } from "./highlight.ts";
@@ -62,8 +63,16 @@ function IndicatorItem(props: { ind: StoredIndicator }) {
       </q>
       {ind.actors.length + ind.places.length > 0 ? (
         <div class="who-where">
-          {ind.actors.length > 0 ? <span>Actors: {ind.actors.join(", ")}. </span> : null}
-          {ind.places.length > 0 ? <span>Places: {ind.places.join(", ")}.</span> : null}
+          {ind.actors.length > 0 ? (
+            <span>
+              Actors: <EntityList names={ind.actors} kind="actor" />{" "}
+            </span>
+          ) : null}
+          {ind.places.length > 0 ? (
+            <span>
+              Places: <EntityList names={ind.places} kind="place" />
+            </span>
+          ) : null}
         </div>
       ) : null}
     </li>
@@ -135,9 +144,13 @@ export function ArticleView(props: { detail: ArticleDetail }) {
             <h2 id="ctx-h">Context</h2>
             <dl class="facts">
               <dt>Actors</dt>
-              <dd>{actors.length > 0 ? actors.join(", ") : "—"}</dd>
+              <dd data-testid="article-actors">
+                <EntityList names={actors} kind="actor" />
+              </dd>
               <dt>Places</dt>
-              <dd>{places.length > 0 ? places.join(", ") : "—"}</dd>
+              <dd data-testid="article-places">
+                <EntityList names={places} kind="place" />
+              </dd>
               <dt>Story</dt>
               <dd>{story ? story.title : "not clustered"}</dd>
               {duplicateOf ? (

@@ -8,6 +8,7 @@ import { type PlaceCount, placeCounts } from "../data/places.ts";
 import { resolveRange } from "../data/range.ts";
 import { dataSpan } from "../data/trends.ts";
 import type { DashboardDeps } from "../deps.ts";
+import { PlaceChip } from "../ui/entity.tsx";
 import { fmtDay } from "../ui/format.ts";
 import { Empty, Layout, PageHead } from "../ui/layout.tsx";
 import { CLAIM_MODALITIES } from "../ui/theme.ts";
@@ -173,7 +174,10 @@ export function registerMap(app: Hono<DashEnv>, deps: DashboardDeps): void {
               <p class="muted">Outlines are approximate and drawn for orientation only.</p>
             </div>
             <section class="card" aria-labelledby="places-h">
-              <h2 id="places-h">Places ranked</h2>
+              <div class="section-head">
+                <h2 id="places-h">Places ranked</h2>
+                <a href={`/places?range=${range.key}`}>All places, by type →</a>
+              </div>
               <table>
                 <thead>
                   <tr>
@@ -187,7 +191,7 @@ export function registerMap(app: Hono<DashEnv>, deps: DashboardDeps): void {
                   {counts.map((x) => (
                     <tr>
                       <td>
-                        {x.place}
+                        <PlaceChip name={x.place} />
                         <div class="bar" style={`width:${Math.round((x.count / max) * 100)}%`} />
                       </td>
                       <td class="num">{x.count}</td>

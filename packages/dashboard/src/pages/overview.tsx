@@ -1,16 +1,18 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
 import { INDICATOR_TYPES, MODALITIES } from "@seismo/core";
-import type { ApiToken } from "@seismo/store";
+import { type Source, TrendFilterError } from "@seismo/store";
 import type { Context, Hono } from "hono";
-import { raw } from "hono/html";
-import { canSee, type DashEnv, guard } from "../auth/index.ts";
+import { type DashEnv, guard } from "../auth/index.ts";
+import { LANGUAGES, PLACE_NAMES, REGIONS } from "../data/gazetteer.ts";
 import { type DayRange, resolveRange } from "../data/range.ts";
+import { readScope, type Scope, type ScopeChoice, scopeLabel, scopeParam, sourceTags } from "../data/scope.ts";
 import { dataSpan, loadTrends, type TrendFilter, type Trends } from "../data/trends.ts";
 import type { DashboardDeps } from "../deps.ts";
-import { fmtDay, fmtNumber, fmtShortDay } from "../ui/format.ts";
+import { fmtDay } from "../ui/format.ts";
 import { Layout, PageHead } from "../ui/layout.tsx";
-import { CLAIM_MODALITIES, isIndicatorType, isModality, TYPE_COLOURS } from "../ui/theme.ts";
+import { CLAIM_MODALITIES, isIndicatorType, isModality } from "../ui/theme.ts";
+import { LiveBody } from "./overview-live.tsx";
 import { forbidden } from "./signin.tsx";
 
 const RANGES = [
@@ -21,133 +23,86 @@ const RANGES = [
   ["custom", "Custom"],
 ] as const;
 
+/** Query parameters that pick a scope; a conflict link drops them all and sets one `scope`. */
+const SCOPE_PARAMS = ["scope", "source", "sourceTag", "region", "language", "place"];
+
 interface OverviewState {
   range: DayRange;
   filter: TrendFilter;
+  choice: ScopeChoice;
   trends: Trends;
-  sources: Array<{ id: string; name: string }>;
-  query: string;
+  sources: Source[];
+  url: URL;
 }
 
 async function load(c: Context<DashEnv>, deps: DashboardDeps): Promise<OverviewState> {
   const types = c.req.queries("type")?.filter(isIndicatorType) ?? [];
   const modalities = c.req.queries("modality")?.filter(isModality) ?? [];
-  const sourceId = c.req.query("source") || null;
-  const range = resolveRange(
-    { range: c.req.query("range"), from: c.req.query("from"), to: c.req.query("to") },
-    await dataSpan(deps.store),
-  );
-  const filter: TrendFilter = { types, modalities: modalities.length > 0 ? modalities : CLAIM_MODALITIES, sourceId };
-  const [trends, sources] = await Promise.all([loadTrends(deps.store, range, filter), deps.store.sources.list()]);
-  return { range, filter, trends, sources, query: new URL(c.req.url).search };
+  const [sources, span] = await Promise.all([deps.store.sources.list(), dataSpan(deps.store)]);
+  const range = resolveRange({ range: c.req.query("range"), from: c.req.query("from"), to: c.req.query("to") }, span);
+  const choice = readScope((name) => c.req.query(name), sources);
+  const filter: TrendFilter = {
+    types,
+    modalities: modalities.length > 0 ? modalities : CLAIM_MODALITIES,
+    scope: choice.scope,
+  };
+  let trends: Trends;
+  try {
+    trends = await loadTrends(deps.store, range, filter);
+  } catch (error) {
+    // readScope never passes two dimensions; should the store still refuse, show everything and say why.
+    if (!(error instanceof TrendFilterError)) throw error;
+    choice.note = `${error.message}; showing all coverage.`;
+    filter.scope = { kind: "all" };
+    trends = await loadTrends(deps.store, range, filter);
+  }
+  return { range, filter, choice, trends, sources, url: new URL(c.req.url) };
 }
 
-const chartSpec = (t: Trends, i: number) => {
-  const s = t.series[i];
-  if (!s) return "{}";
-  // JSON inside <script> must not be able to close the tag.
-  return JSON.stringify({ days: t.days, counts: s.counts, mean: s.mean, sd: s.sd, colour: TYPE_COLOURS[s.type].fg })
-    .replaceAll("<", "\\u003c")
-    .replaceAll(">", "\\u003e");
-};
+/** The same overview with only `scope` as its scope. */
+function withScope(url: URL, scope: Scope): string {
+  const params = new URLSearchParams(url.search);
+  for (const p of SCOPE_PARAMS) params.delete(p);
+  if (scope.kind !== "all") params.set("scope", scopeParam(scope));
+  return `/?${params.toString()}`;
+}
 
-/** The part of the overview that refreshes live: totals, call-outs and charts. */
-function LiveBody(props: { state: OverviewState; user: ApiToken; sse: boolean }) {
-  const { trends, range, filter } = props.state;
-  const analyst = canSee(props.user, "analyst");
-  const modalityNote =
-    filter.modalities.length === 2 && filter.modalities.every((m) => CLAIM_MODALITIES.includes(m))
-      ? "claims"
-      : filter.modalities.join(" + ");
+function ScopeSelect(props: { state: OverviewState }) {
+  const { sources, filter } = props.state;
+  const current = scopeParam(filter.scope);
+  const opt = (s: Scope, label: string) => (
+    <option value={scopeParam(s)} selected={scopeParam(s) === current}>
+      {label}
+    </option>
+  );
   return (
-    <section
-      id="live"
-      data-live
-      aria-label="Indicator trends"
-      hx-get={`/overview/live${props.state.query}`}
-      hx-trigger={props.sse ? "seismo:refresh, every 120s" : "every 15s"}
-      hx-swap="outerHTML"
-    >
-      <div class="section-title">
-        <h2>Counts for the range</h2>
-        <span class="live" title="This section refreshes by itself">
-          Live · updated {new Date().toISOString().slice(11, 16)} UTC
-        </span>
-      </div>
-      <div class="totals">
-        {trends.series.map((s) => {
-          const inner = (
-            <>
-              <span class="k">{s.type}</span>
-              <span class="n" data-testid={`total-${s.type}`}>
-                {fmtNumber(s.total)}
-              </span>
-              <span class="d">{modalityNote}</span>
-            </>
-          );
-          return analyst ? (
-            <a class={`total t-${s.type}`} href={`/articles?type=${s.type}`} aria-label={`${s.type}: ${s.total}`}>
-              {inner}
-            </a>
-          ) : (
-            <div class={`total t-${s.type}`}>{inner}</div>
-          );
-        })}
-      </div>
-      <div class="section-title">
-        <h2>Biggest changes vs baseline</h2>
-        <span class="muted">baseline: mean ± 1 sd of the previous 14 days</span>
-      </div>
-      {trends.changes.length === 0 ? (
-        <p class="muted">No day in this range rises above its baseline.</p>
-      ) : (
-        <ul class="changes list-reset" aria-label="Biggest changes">
-          {trends.changes.map((ch) => (
-            <li class={`change t-${ch.type}`}>
-              <strong>{ch.type}</strong> <span class="muted">on {fmtDay(ch.day)}</span>
-              <div>
-                <span class="big">{ch.count}</span>{" "}
-                <span class="muted">
-                  vs {ch.mean} ± {ch.sd} · {ch.score > 0 ? "+" : ""}
-                  {ch.score}σ
-                </span>
-              </div>
-            </li>
-          ))}
-        </ul>
-      )}
-      <div class="section-title">
-        <h2>Per day</h2>
-        <span class="muted">
-          {fmtShortDay(range.from)} – {fmtDay(range.to)}
-        </span>
-      </div>
-      <div class="multiples">
-        {trends.series.map((s, i) => {
-          const peak = Math.max(0, ...s.counts);
-          return (
-            <figure
-              class={`chart t-${s.type}`}
-              data-chart
-              aria-label={`${s.type} per day: ${s.total} in total, peak ${peak} a day`}
-            >
-              <figcaption>
-                <h3>{s.type}</h3>
-                <span class="readout" aria-hidden="true" />
-                <span class="muted">{fmtNumber(s.total)}</span>
-              </figcaption>
-              <script type="application/json">{raw(chartSpec(trends, i))}</script>
-              <div class="plot" role="img" aria-label={`Chart of ${s.type} per day with the baseline band`} />
-            </figure>
-          );
-        })}
-      </div>
-    </section>
+    <div class="field scope-field">
+      <label for="scope">Scope</label>
+      <select id="scope" name="scope" aria-describedby="scope-help">
+        <option value="" selected={current === ""}>
+          All coverage
+        </option>
+        <optgroup label="Source">
+          {sources.map((s) => opt({ kind: "source", value: s.id }, `Source · ${s.name}`))}
+        </optgroup>
+        <optgroup label="Source tag">
+          {sourceTags(sources).map((t) => opt({ kind: "tag", ...t }, `Tag · ${t.key} = ${t.value}`))}
+        </optgroup>
+        <optgroup label="Region">{REGIONS.map((r) => opt({ kind: "region", value: r }, `Region · ${r}`))}</optgroup>
+        <optgroup label="Language">
+          {LANGUAGES.map((l) => opt({ kind: "language", value: l.code }, `Language · ${l.label} (${l.code})`))}
+        </optgroup>
+        <optgroup label="Place">{PLACE_NAMES.map((p) => opt({ kind: "place", value: p }, `Place · ${p}`))}</optgroup>
+      </select>
+      <span id="scope-help" class="hint">
+        One at a time: source, source tag, region, language or place.
+      </span>
+    </div>
   );
 }
 
 function Filters(props: { state: OverviewState }) {
-  const { range, filter, sources } = props.state;
+  const { range, filter } = props.state;
   return (
     <form method="get" action="/" class="card filters" aria-label="Filters">
       <fieldset>
@@ -171,17 +126,7 @@ function Filters(props: { state: OverviewState }) {
           <input type="date" id="to" name="to" value={range.to} data-custom-date />
         </div>
       </div>
-      <div class="field">
-        <label for="source">Source</label>
-        <select id="source" name="source">
-          <option value="">All sources</option>
-          {sources.map((s) => (
-            <option value={s.id} selected={filter.sourceId === s.id}>
-              {s.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <ScopeSelect state={props.state} />
       <fieldset>
         <legend>Types</legend>
         <div class="checks">
@@ -211,31 +156,67 @@ function Filters(props: { state: OverviewState }) {
   );
 }
 
+/** Why a link that combines scopes shows all coverage, with one link per scope it asked for. */
+function Conflict(props: { state: OverviewState }) {
+  const conflict = props.state.choice.conflict;
+  if (!conflict) return null;
+  return (
+    <div class="error" role="alert" data-testid="scope-conflict">
+      <p>
+        <b>This link combines {conflict.asked.join(" and ")}.</b> Counts are kept per source, region, language or place,
+        not per combination, so one scope applies at a time. Showing all coverage; pick one:
+      </p>
+      <ul class="chips list-reset">
+        {conflict.options.map((s) => (
+          <li>
+            <a class="chip link" href={withScope(props.state.url, s)}>
+              {scopeLabel(s, props.state.sources)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+const live = (state: OverviewState, c: Context<DashEnv>, sse: boolean) => (
+  <LiveBody
+    trends={state.trends}
+    range={state.range}
+    filter={state.filter}
+    scopeLabel={scopeLabel(state.filter.scope, state.sources)}
+    query={state.url.search}
+    user={c.get("user")}
+    sse={sse}
+  />
+);
+
 export function registerOverview(app: Hono<DashEnv>, deps: DashboardDeps): void {
   const sse = deps.events !== undefined;
   app.get("/", guard(deps.store, "viewer", forbidden), async (c) => {
     const state = await load(c, deps);
-    const user = c.get("user");
+    const notes = [state.range.note, state.choice.note].filter((n): n is string => n !== null);
     return c.html(
-      <Layout title="Overview" user={user} active="overview" sse={sse ? "/ui/events" : null}>
+      <Layout title="Overview" user={c.get("user")} active="overview" sse={sse ? "/ui/events" : null}>
         <PageHead
           title="Tension overview"
-          sub={`Indicators per day, ${fmtDay(state.range.from)} – ${fmtDay(state.range.to)}. Counts only asserted and intent claims unless the modality filter says otherwise.`}
+          sub={`Indicators per ${state.range.resolution}, ${fmtDay(state.range.from)} – ${fmtDay(state.range.to)}. Counts only asserted and intent claims unless the modality filter says otherwise.`}
         />
         <div class="stack">
           <Filters state={state} />
-          {state.range.note ? (
+          <Conflict state={state} />
+          {notes.map((n) => (
             <p class="note" role="status">
-              {state.range.note}
+              {n}
             </p>
-          ) : null}
+          ))}
         </div>
-        <LiveBody state={state} user={user} sse={sse} />
+        {live(state, c, sse)}
       </Layout>,
     );
   });
   app.get("/overview/live", guard(deps.store, "viewer", forbidden), async (c) => {
     const state = await load(c, deps);
-    return c.html(<LiveBody state={state} user={c.get("user")} sse={sse} />);
+    return c.html(live(state, c, sse));
   });
 }

@@ -23,3 +23,21 @@ export function fmtAgo(iso: string | null, now: Date = new Date()): string {
   if (s < 86400) return `${Math.round(s / 3600)} h ago`;
   return `${Math.round(s / 86400)} d ago`;
 }
+
+const HOUR = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZone: "UTC",
+});
+
+/** A trend period by resolution: "29 Sep 2023", "29 Sep, 14:00 UTC", "week of 25 Sep 2023". */
+export function fmtPeriod(t: string, resolution: "hour" | "day" | "week"): string {
+  if (resolution === "hour") return `${HOUR.format(new Date(t.replace(/Z$/, ":00Z")))} UTC`;
+  return resolution === "week" ? `week of ${fmtDay(t)}` : fmtDay(t);
+}
+
+/** Epoch seconds of a period label (day "2023-09-29" or hour "2023-09-29T14:00Z"). */
+export const periodSeconds = (t: string): number =>
+  Date.parse(t.length > 10 ? t.replace(/Z$/, ":00Z") : `${t}T00:00:00Z`) / 1000;

@@ -11,8 +11,12 @@ const NAV: Array<{ href: string; label: string; role: ApiRole; key: string }> = 
   { href: "/stories", label: "Stories", role: "analyst", key: "stories" },
   { href: "/articles", label: "Articles", role: "analyst", key: "articles" },
   { href: "/map", label: "Map", role: "analyst", key: "map" },
+  { href: "/places", label: "Places", role: "analyst", key: "places" },
+  { href: "/actors", label: "Actors", role: "analyst", key: "actors" },
+  { href: "/alerts", label: "Alerts", role: "analyst", key: "alerts" },
   { href: "/operator/sources", label: "Sources", role: "operator", key: "sources" },
   { href: "/operator/tokens", label: "Tokens", role: "operator", key: "tokens" },
+  { href: "/operator/webhooks", label: "Webhooks", role: "operator", key: "webhooks" },
 ];
 
 const asset = (name: string) => `/ui/assets/${name}?v=${ASSET_VERSION}`;
@@ -60,9 +64,10 @@ export function Layout(
           ) : null}
           {props.user ? (
             <form method="post" action="/signout" class="who">
-              <span>
-                {props.user.name} <span class={`role role-${props.user.role}`}>{props.user.role}</span>
+              <span class="who-name" title={props.user.name}>
+                {props.user.name}
               </span>
+              <span class={`role role-${props.user.role}`}>{props.user.role}</span>
               <button type="submit" class="btn ghost small">
                 Sign out
               </button>

@@ -1,15 +1,14 @@
-import { load } from "cheerio";
 import type { AnyNode, Document, Element } from "domhandler";
+import { parseBounded } from "./parse.ts";
 
 export type { AnyNode, Document, Element };
 
 /**
- * Parses with htmlparser2 through cheerio: several times faster than the parse5 default and
- * tolerant of any input, which matters more here than spec-exact tree building.
+ * Parses with htmlparser2: several times faster than parse5 and tolerant of any input, which
+ * matters more here than spec-exact tree building. Nesting is bounded (see parse.ts).
  */
 export function parseHtml(html: string): Document {
-  const $ = load(html, { xml: { xmlMode: false, decodeEntities: true } });
-  return $.root()[0] as Document;
+  return parseBounded(html).doc;
 }
 
 export function isElement(node: AnyNode): node is Element {

@@ -1,3 +1,4 @@
+import { queueStoryEvaluation } from "@seismo/alerts";
 import { type JobHandler, SeismoError } from "@seismo/core";
 import { assignStory } from "../stories/index.ts";
 import type { PipelineDeps } from "./deps.ts";
@@ -9,12 +10,8 @@ export function clusterArticleHandler(deps: PipelineDeps): JobHandler<"cluster-a
     if (!article) throw new SeismoError("not_found", `article ${articleId} does not exist`);
     const indicators = (await deps.store.indicators.forArticles([articleId])).get(articleId) ?? [];
     const outcome = await assignStory(deps.store, article, indicators);
-    // Alerts are per story: evaluate the story the article joined (one job per article version).
-    await deps.queues.add(
-      "evaluate-alerts",
-      { storyId: outcome.storyId, articleId },
-      { dedupeKey: `ea-${outcome.storyId}-${articleId}-${article.contentHash.slice(0, 12)}` },
-    );
+    // Alerts are per story: at most one evaluation waits per story (one more if it is running).
+    await queueStoryEvaluation(deps.queues, { storyId: outcome.storyId, articleId });
     return outcome;
   };
 }

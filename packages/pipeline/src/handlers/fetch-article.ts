@@ -1,12 +1,16 @@
 import { errorMessage, type JobHandler, SeismoError } from "@seismo/core";
 import { decodeHtml, extractArticle } from "@seismo/extract";
+import { tagStoredArticle } from "../tagging/index.ts";
 import { canonicalizeUrl } from "../urls/index.ts";
 import type { PipelineDeps } from "./deps.ts";
 import { hashKey } from "./poll-source.ts";
 
 const MIN_TEXT_CHARS = 80;
 
-/** Fetches and extracts one article, stores it, and queues tagging when its text is new. */
+/**
+ * Fetches and extracts one article, stores it, and — when its text is new — tags it in the same
+ * job if this process also runs the process role (`deps.inlineTagging`), else queues tagging.
+ */
 export function fetchArticleHandler(deps: PipelineDeps): JobHandler<"fetch-article"> {
   return async (payload, ctx) => {
     const log = deps.logger.child({ component: "fetch-article", sourceId: payload.sourceId, jobId: ctx.jobId });
@@ -32,8 +36,11 @@ export function fetchArticleHandler(deps: PipelineDeps): JobHandler<"fetch-artic
         publishedAt: toIso(extracted.published) ?? toIso(payload.feedPublished),
         language: extracted.language,
         text: extracted.text,
+        rawHtml: deps.keepRawHtml ? html : null,
       });
-      if (changed || article.taggedAt === null) {
+      if ((changed || article.taggedAt === null) && deps.inlineTagging) {
+        await tagStoredArticle(deps, article);
+      } else if (changed || article.taggedAt === null) {
         await deps.queues.add(
           "tag-article",
           { articleId: article.id },

@@ -24,6 +24,7 @@ export function createHandlers(deps: PipelineDeps): JobHandlers {
       // Without one from the caller: the guard's defaults (public addresses only).
       poster: deps.alerts?.poster ?? createPoster(),
       publicUrl: deps.alerts?.publicUrl,
+      mailer: deps.alerts?.mailer,
       delivery: deps.alerts?.delivery,
     }),
   };

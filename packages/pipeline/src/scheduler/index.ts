@@ -18,9 +18,20 @@ export function startScheduler(options: {
   queues: QueueSet;
   logger: Logger;
   tickMs?: number;
+  /** Raw HTML older than `rawHtmlDays` is purged on the first tick and then every `everyMs` (6 h). */
+  retention?: { rawHtmlDays: number; everyMs?: number };
 }): Scheduler {
   const log = options.logger.child({ component: "scheduler" });
+  let lastPurge = 0;
+  const purgeWhenDue = async () => {
+    const retention = options.retention;
+    if (!retention || Date.now() - lastPurge < (retention.everyMs ?? 6 * 3_600_000)) return;
+    lastPurge = Date.now();
+    const result = await options.store.purgeRawHtml({ olderThanDays: retention.rawHtmlDays });
+    if (result.articles > 0) log.info({ articles: result.articles, bytes: result.bytes }, "purged raw HTML");
+  };
   const tick = async () => {
+    await purgeWhenDue().catch((error) => log.error({ err: errorMessage(error) }, "raw HTML purge failed"));
     const due = await options.store.sources.due();
     for (const source of due) {
       const slot = source.lastPolledAt ? Date.parse(source.lastPolledAt) : 0;

@@ -1,4 +1,5 @@
 import { Store } from "@seismo/store";
+import { fingerprint, lshKeys } from "@seismo/stories";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assignStory } from "./index.ts";
 
@@ -57,5 +58,25 @@ describe("assignStory", () => {
     const rerun = await assignStory(store, again, []);
     expect(rerun.storyId).toBe(before?.id);
     expect((await store.stories.get(rerun.storyId))?.articleCount).toBe(before?.articleCount);
+  });
+
+  it("reads only articles that share an LSH band as near-duplicate candidates", async () => {
+    const near = await store.articles.fingerprintsNear(
+      "2023-09-24",
+      3,
+      "no-such-article",
+      lshKeys(fingerprint(COPY).minhash, 64),
+    );
+    const ids = near.map((n) => n.id);
+    const [original, copy, other] = await Promise.all([
+      article(1, WIRE, "2023-09-24T10:00:00Z"),
+      article(2, COPY, "2023-09-24T12:00:00Z"),
+      article(3, OTHER, "2023-09-24T13:00:00Z"),
+    ]);
+    expect(ids).toEqual(expect.arrayContaining([original.id, copy.id]));
+    expect(ids).not.toContain(other.id);
+    // Without band keys every fingerprint of the window is a candidate.
+    const all = await store.articles.fingerprintsNear("2023-09-24", 3, "no-such-article");
+    expect(all.map((n) => n.id)).toContain(other.id);
   });
 });

@@ -2,6 +2,7 @@ import type { Indicator } from "@seismo/core";
 import type { Store, StoredArticle } from "@seismo/store";
 import {
   fingerprint,
+  lshKeys,
   matchStory,
   mergeIntoStory,
   nearDuplicate,
@@ -13,6 +14,12 @@ import {
 
 const WINDOW_HOURS = 72;
 const DUPLICATE_DAYS = 3;
+/**
+ * 64 bands of 2 MinHash rows: a pair at Jaccard 0.3 shares a band with probability 0.998, one at
+ * 0.05 with 0.15, so every copy the near-duplicate test can accept (down to Jaccard 0.4 with high
+ * containment) is found, and only a few unrelated articles are read and rejected.
+ */
+const LSH_BANDS = 64;
 
 export interface StoryOutcome {
   storyId: string;
@@ -32,14 +39,15 @@ export async function assignStory(
   indicators: Indicator[],
 ): Promise<StoryOutcome> {
   const print = fingerprint(article.text);
+  const bands = lshKeys(print.minhash, LSH_BANDS);
   let duplicateOf: string | null = null;
-  for (const other of await store.articles.fingerprintsNear(article.eventDay, DUPLICATE_DAYS, article.id)) {
+  for (const other of await store.articles.fingerprintsNear(article.eventDay, DUPLICATE_DAYS, article.id, bands)) {
     if (nearDuplicate(print, other.print).duplicate) {
       duplicateOf = other.duplicateOf ?? other.id;
       break;
     }
   }
-  await store.articles.setFingerprint(article.id, print, duplicateOf);
+  await store.articles.setFingerprint(article.id, print, duplicateOf, bands);
 
   const at = new Date(article.publishedAt ?? article.fetchedAt);
   const features = storyFeatures({

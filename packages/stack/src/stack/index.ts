@@ -1,12 +1,12 @@
 import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { serve } from "@hono/node-server";
-import { type DeliveryOptions, ensureDefaultRules } from "@seismo/alerts";
+import { createMailer, type DeliveryOptions, ensureDefaultRules } from "@seismo/alerts";
 import { createApi } from "@seismo/api";
 import type { Config } from "@seismo/config";
 import { errorMessage } from "@seismo/core";
 import { createFetcher, createPoster } from "@seismo/fetcher";
-import { createMetrics, type Logger } from "@seismo/observability";
+import { createMetrics, type Logger, type Metrics } from "@seismo/observability";
 import { createHandlers, type Scheduler, startScheduler } from "@seismo/pipeline";
 import { createRedis, QueueSet, startWorkers, type WorkerSet } from "@seismo/queue";
 import { startSampleSource } from "@seismo/sample-source";
@@ -46,6 +46,8 @@ export interface StackOptions {
   schedulerTickMs?: number;
   /** Overrides the store target (tests use a schema of their own). */
   storeTarget?: StoreTarget;
+  /** The process's Prometheus metrics (a worker serves them on its probe port); default: new ones. */
+  metrics?: Metrics;
   /** Webhook delivery: hosts the SSRF guard lets through (default: the fetch allowlist), retry schedule. */
   alerts?: { webhookAllowHosts?: string[]; delivery?: Partial<DeliveryOptions> };
 }
@@ -76,7 +78,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     const queues = new QueueSet({ connection, prefix: config.queuePrefix });
     closers.push({ name: "queues", close: () => queues.close() });
     await queues.applyLimits();
-    const metrics = createMetrics();
+    const metrics = options.metrics ?? createMetrics();
     const fetchLog = logger.child({ component: "fetcher" });
     const fetcher = createFetcher({
       contact: config.fetch.contact,
@@ -97,6 +99,10 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       userAgent: `Seismo-Webhooks (+${config.fetch.contact})`,
     });
     closers.push({ name: "webhook-poster", close: () => poster.close() });
+    const mailer = config.email.smtpUrl
+      ? createMailer({ url: config.email.smtpUrl, from: config.email.from })
+      : undefined;
+    if (mailer) closers.push({ name: "mailer", close: async () => mailer.close() });
     let url: string | null = null;
 
     const generatedToken = await bootstrapToken(store, { apiToken: config.apiToken, dataDir: config.dataDir });
@@ -125,8 +131,11 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
           logger,
           metrics,
           pauseAfterFailures: config.pauseAfterFailures,
+          inlineTagging: config.role === "all",
+          keepRawHtml: config.retainRawHtmlDays > 0,
           alerts: {
             poster,
+            ...(mailer ? { mailer } : {}),
             publicUrl: () => url,
             ...(options.alerts?.delivery ? { delivery: options.alerts.delivery } : {}),
           },
@@ -142,7 +151,13 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     }
     let scheduler: Scheduler | null = null;
     if (parts.scheduler) {
-      scheduler = startScheduler({ store, queues, logger, tickMs: options.schedulerTickMs ?? 5000 });
+      scheduler = startScheduler({
+        store,
+        queues,
+        logger,
+        tickMs: options.schedulerTickMs ?? 5000,
+        retention: { rawHtmlDays: config.retainRawHtmlDays },
+      });
       const running = scheduler;
       closers.push({ name: "scheduler", close: () => running.close() });
       await scheduler.tick();

@@ -12,6 +12,11 @@ export interface ArticleInput {
   publishedAt: string | null;
   language: string | null;
   text: string;
+  /**
+   * The page as fetched, kept for re-extraction and audit until the retention purge clears it
+   * (SEISMO_RETAIN_RAW_HTML_DAYS); omit it to keep none.
+   */
+  rawHtml?: string | null;
 }
 
 export interface StoredArticle {
@@ -112,6 +117,13 @@ export class ArticleRepo {
       ],
     );
     if (!row) throw new Error("article upsert returned no row");
+    if (input.rawHtml) {
+      await this.sql.query(
+        `INSERT INTO article_raw (article_id, html, bytes) VALUES ($1, $2, $3)
+         ON CONFLICT (article_id) DO UPDATE SET html = EXCLUDED.html, bytes = EXCLUDED.bytes, fetched_at = now()`,
+        [id, input.rawHtml, Buffer.byteLength(input.rawHtml)],
+      );
+    }
     return { article: toArticle(row), changed: before?.content_hash !== contentHash };
   }
 
@@ -129,6 +141,15 @@ export class ArticleRepo {
     return { articles: ids.map((id) => byId.get(id)).filter((a): a is StoredArticle => a !== undefined), next };
   }
 
+  /** The raw HTML kept for an article, or null once purged (or never kept). */
+  async rawHtml(id: string): Promise<{ html: string; fetchedAt: string } | null> {
+    const [row] = await this.sql.query<{ html: string; fetched_at: Date }>(
+      "SELECT html, fetched_at FROM article_raw WHERE article_id = $1",
+      [id],
+    );
+    return row ? { html: row.html, fetchedAt: new Date(row.fetched_at).toISOString() } : null;
+  }
+
   async hasUrl(canonicalUrl: string): Promise<boolean> {
     const rows = await this.sql.query("SELECT 1 FROM articles WHERE id = $1", [articleIdFor(canonicalUrl)]);
     return rows.length > 0;
@@ -144,22 +165,28 @@ export class ArticleRepo {
     return rows.map(toArticle);
   }
 
-  /** Stores an article's fingerprint and, when it copies an earlier article, the link to it. */
+  /**
+   * Stores an article's fingerprint, its LSH band keys (the index near-duplicate lookups use) and,
+   * when it copies an earlier article, the link to it.
+   */
   async setFingerprint(
     id: string,
     print: { simhash: string; minhash: number[]; shingles: number },
     duplicateOf: string | null,
+    lshKeys: string[] = [],
   ): Promise<void> {
-    await this.sql.query("UPDATE articles SET simhash = $2, minhash = $3::jsonb, duplicate_of = $4 WHERE id = $1", [
-      id,
-      print.simhash,
-      JSON.stringify({ m: print.minhash, s: print.shingles }),
-      duplicateOf,
-    ]);
+    await this.sql.query(
+      "UPDATE articles SET simhash = $2, minhash = $3::jsonb, duplicate_of = $4, lsh_keys = $5::text[] WHERE id = $1",
+      [id, print.simhash, JSON.stringify({ m: print.minhash, s: print.shingles }), duplicateOf, lshKeys],
+    );
   }
 
-  /** Fingerprints of other articles within `days` of a day, oldest first (the near-duplicate candidates). */
-  async fingerprintsNear(day: string, days: number, excludeId: string) {
+  /**
+   * Near-duplicate candidates: other articles within `days` of a day that share an LSH band key,
+   * oldest first (plus fingerprinted rows that predate band keys). Without keys: every fingerprint
+   * in the window, capped.
+   */
+  async fingerprintsNear(day: string, days: number, excludeId: string, lshKeys: string[] = []) {
     const rows = await this.sql.query<{
       id: string;
       simhash: string;
@@ -168,8 +195,9 @@ export class ArticleRepo {
     }>(
       `SELECT id, simhash, minhash, duplicate_of FROM articles
        WHERE minhash IS NOT NULL AND id <> $3 AND event_day BETWEEN $1::date - $2::int AND $1::date + $2::int
+         AND (cardinality($4::text[]) = 0 OR lsh_keys && $4::text[] OR lsh_keys IS NULL)
        ORDER BY coalesce(published_at, fetched_at), id LIMIT 2000`,
-      [day, days, excludeId],
+      [day, days, excludeId, lshKeys],
     );
     return rows.map((r) => ({
       id: r.id,

@@ -11,6 +11,8 @@ export interface ArticleSearch {
   place?: string;
   sourceId?: string;
   language?: string;
+  /** Framing marker id ("territory-name"), or marker and variant ("territory-name:serbian-official"). */
+  framing?: string;
   from?: string;
   to?: string;
   limit: number;
@@ -42,6 +44,7 @@ export async function searchArticleIds(
         .split(/[^\p{L}\p{N}]+/u)
         .filter(Boolean)
     : [];
+  const framing = q.framing ? splitFraming(q.framing) : null;
   const needsIndicator = q.types !== undefined || q.modalities !== undefined || q.place !== undefined;
   const rows = await sql.query<{ id: string; at: Date }>(
     `SELECT a.id, coalesce(a.published_at, a.fetched_at) AS at FROM articles a
@@ -56,6 +59,9 @@ export async function searchArticleIds(
            AND ($9::text[] IS NULL OR i.type = ANY($9::text[]))
            AND ($10::text[] IS NULL OR i.modality = ANY($10::text[]))
            AND ($11::text IS NULL OR i.place_keys @> jsonb_build_array($11::text))))
+       AND ($13::text IS NULL OR EXISTS (
+         SELECT 1 FROM framing_markers f WHERE f.article_id = a.id AND f.marker = $13
+           AND ($14::text IS NULL OR f.variant = $14)))
      ORDER BY coalesce(a.published_at, a.fetched_at) DESC, a.id DESC
      LIMIT $12`,
     [
@@ -71,6 +77,8 @@ export async function searchArticleIds(
       q.modalities ?? null,
       q.place ? placeKey(q.place) : null,
       q.limit + 1,
+      framing?.[0] ?? null,
+      framing?.[1] ?? null,
     ],
   );
   const page = rows.slice(0, q.limit);
@@ -79,4 +87,10 @@ export async function searchArticleIds(
     ids: page.map((r) => r.id),
     next: rows.length > q.limit && last ? encode(new Date(last.at).toISOString(), last.id) : null,
   };
+}
+
+/** "boundary:serbian-official" → ["boundary", "serbian-official"]; "boundary" → ["boundary", null]. */
+function splitFraming(id: string): [string, string | null] {
+  const [marker = "", variant] = id.split(":");
+  return [marker.trim(), variant?.trim() || null];
 }

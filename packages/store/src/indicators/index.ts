@@ -1,8 +1,8 @@
 import type { Indicator } from "@seismo/core";
-import { foldForSearch } from "@seismo/text";
 import type { SqlClient } from "../client/index.ts";
 import { indicatorIdFor } from "../ids/index.ts";
-import { applyRollupDelta } from "./rollup.ts";
+import { languageKey, placeKey, regionKeysOf, uniqueKeys } from "../keys/index.ts";
+import { applyRollupDelta, type RollupItem } from "./rollup.ts";
 import { type IndicatorSearch, searchIndicators } from "./search.ts";
 
 export interface StoredIndicator extends Indicator {
@@ -40,6 +40,19 @@ const toIndicator = (r: IndicatorRow): StoredIndicator => ({
   intensity: r.intensity,
 });
 
+interface PreviousRow {
+  day: string;
+  hour: number;
+  type: string;
+  modality: string;
+  source_id: string | null;
+  language: string;
+  place_keys: string[];
+  region_keys: string[];
+  actor_keys: string[];
+  intensity: number;
+}
+
 export class IndicatorRepo {
   constructor(private readonly sql: SqlClient) {}
 
@@ -49,34 +62,41 @@ export class IndicatorRepo {
    */
   async replaceForArticle(article: { id: string; sourceId: string | null; eventDay: string }, indicators: Indicator[]) {
     await this.sql.transaction(async (tx) => {
-      const previous = await tx.query<{
-        day: string;
-        type: string;
-        modality: string;
-        source_id: string | null;
-        place_keys: string[];
-        intensity: number;
-      }>(
-        "SELECT day::text AS day, type, modality, source_id, place_keys, intensity FROM indicators WHERE article_id = $1 FOR UPDATE",
+      const previous = await tx.query<PreviousRow>(
+        `SELECT day::text AS day, hour, type, modality, source_id, language, place_keys, region_keys, actor_keys, intensity
+         FROM indicators WHERE article_id = $1 FOR UPDATE`,
         [article.id],
       );
+      // Language and hour are read from the stored article, so every caller counts them the same way.
+      const [meta] = await tx.query<{ language: string | null; at: Date | null }>(
+        "SELECT language, coalesce(published_at, fetched_at) AS at FROM articles WHERE id = $1",
+        [article.id],
+      );
+      const at = meta?.at ? new Date(meta.at) : null;
+      const hour = at && at.toISOString().slice(0, 10) === article.eventDay ? at.getUTCHours() : 0;
+      const language = languageKey(meta?.language);
       await tx.query("DELETE FROM indicators WHERE article_id = $1", [article.id]);
       // One distinct row per (type, start, end): the id is derived from them.
       const unique = [
         ...new Map(indicators.map((i) => [indicatorIdFor(article.id, i.type, i.evidence.start, i.evidence.end), i])),
-      ];
+      ].map(([id, i]) => {
+        const places = uniqueKeys(i.places);
+        return { id, i, places, regions: regionKeysOf(places), actors: uniqueKeys(i.actors) };
+      });
       if (unique.length > 0) {
         await tx.query(
           `INSERT INTO indicators (id, article_id, source_id, day, type, modality, evidence_text, evidence_start,
-             evidence_end, sentence, actors, places, confidence, intensity, place_keys)
+             evidence_end, sentence, actors, places, confidence, intensity, place_keys, hour, language, region_keys,
+             actor_keys)
            SELECT x.id, $2, $3, $4::date, x.type, x.modality, x.evidence_text, x.evidence_start, x.evidence_end,
-                  x.sentence, x.actors, x.places, x.confidence, x.intensity, x.place_keys
+                  x.sentence, x.actors, x.places, x.confidence, x.intensity, x.place_keys, $5::smallint, $6,
+                  x.region_keys, x.actor_keys
            FROM jsonb_to_recordset($1::jsonb) AS x(id text, type text, modality text, evidence_text text,
              evidence_start int, evidence_end int, sentence text, actors jsonb, places jsonb, confidence real,
-             intensity real, place_keys jsonb)`,
+             intensity real, place_keys jsonb, region_keys jsonb, actor_keys jsonb)`,
           [
             JSON.stringify(
-              unique.map(([id, i]) => ({
+              unique.map(({ id, i, places, regions, actors }) => ({
                 id,
                 type: i.type,
                 modality: i.modality,
@@ -88,34 +108,58 @@ export class IndicatorRepo {
                 places: i.places,
                 confidence: i.confidence,
                 intensity: i.intensity,
-                place_keys: placeKeys(i.places),
+                place_keys: places,
+                region_keys: regions,
+                actor_keys: actors,
               })),
             ),
             article.id,
             article.sourceId,
             article.eventDay,
+            hour,
+            language,
           ],
         );
+        const names = new Map(unique.flatMap(({ i }) => i.actors.map((n) => [placeKey(n), n] as const)));
+        names.delete("");
+        if (names.size > 0) {
+          await tx.query(
+            `INSERT INTO actor_names (key, name) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`,
+            [[...names.keys()], [...names.values()]],
+          );
+        }
       }
       await tx.query("UPDATE articles SET tagged_at = now() WHERE id = $1", [article.id]);
       await applyRollupDelta(
         tx,
-        previous.map((p) => ({
-          day: p.day,
-          type: p.type,
-          modality: p.modality,
-          sourceId: p.source_id ?? "",
-          placeKeys: p.place_keys,
-          intensity: p.intensity,
-        })),
-        unique.map(([, i]) => ({
-          day: article.eventDay,
-          type: i.type,
-          modality: i.modality,
-          sourceId: article.sourceId ?? "",
-          placeKeys: placeKeys(i.places),
-          intensity: Math.fround(i.intensity),
-        })),
+        previous.map(
+          (p): RollupItem => ({
+            day: p.day,
+            hour: p.hour,
+            type: p.type,
+            modality: p.modality,
+            sourceId: p.source_id ?? "",
+            language: p.language,
+            placeKeys: p.place_keys,
+            regionKeys: p.region_keys,
+            actorKeys: p.actor_keys,
+            intensity: p.intensity,
+          }),
+        ),
+        unique.map(
+          ({ i, places, regions, actors }): RollupItem => ({
+            day: article.eventDay,
+            hour,
+            type: i.type,
+            modality: i.modality,
+            sourceId: article.sourceId ?? "",
+            language,
+            placeKeys: places,
+            regionKeys: regions,
+            actorKeys: actors,
+            intensity: Math.fround(i.intensity),
+          }),
+        ),
       );
     });
   }
@@ -138,6 +182,4 @@ export class IndicatorRepo {
   }
 }
 
-/** The key a place is stored and queried under: "Zvečan", "Zvecan" and "Звечан" are one place. */
-export const placeKey = (name: string): string => foldForSearch(name).trim();
-const placeKeys = (names: string[]): string[] => [...new Set(names.map(placeKey).filter(Boolean))];
+export { placeKey } from "../keys/index.ts";

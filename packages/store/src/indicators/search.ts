@@ -1,11 +1,13 @@
 import type { IndicatorType, Modality } from "@seismo/core";
 import type { SqlClient } from "../client/index.ts";
-import { placeKey } from "./index.ts";
+import { actorKey, placeKey } from "../keys/index.ts";
 
 export interface IndicatorSearch {
   types?: IndicatorType[];
   modalities?: Modality[];
   place?: string;
+  /** Any spelling of an actor name. */
+  actor?: string;
   sourceId?: string;
   from?: string;
   to?: string;
@@ -73,6 +75,7 @@ export async function searchIndicators(
        AND ($5::date IS NULL OR i.day >= $5::date)
        AND ($6::date IS NULL OR i.day <= $6::date)
        AND ($7::date IS NULL OR (i.day, i.id) < ($7::date, $8::text))
+       AND ($10::text IS NULL OR i.actor_keys @> jsonb_build_array($10::text))
      ORDER BY i.day DESC, i.id DESC
      LIMIT $9`,
     [
@@ -85,6 +88,7 @@ export async function searchIndicators(
       after?.[0] ?? null,
       after?.[1] ?? null,
       q.limit + 1,
+      q.actor ? actorKey(q.actor) : null,
     ],
   );
   const page = rows.slice(0, q.limit);

@@ -1,7 +1,11 @@
 import { readdir, readFile } from "node:fs/promises";
 import type { SqlClient } from "../client/index.ts";
+import { backfillDimensions } from "./backfill.ts";
 
 const MIGRATIONS_DIR = new URL("../../migrations/", import.meta.url);
+
+/** Steps that finish a migration in code (they need the gazetteer or the folding code), in its transaction. */
+const AFTER: Record<string, (tx: SqlClient) => Promise<void>> = { "0009_rollup_dimensions": backfillDimensions };
 
 /**
  * Applies every migration not yet recorded, in file-name order, in one transaction that holds a
@@ -27,6 +31,7 @@ export async function migrate(sql: SqlClient): Promise<string[]> {
       const version = file.replace(/\.sql$/, "");
       if (done.has(version)) continue;
       await tx.exec(await readFile(new URL(file, MIGRATIONS_DIR), "utf8"));
+      await AFTER[version]?.(tx);
       await tx.query("INSERT INTO schema_migrations (version) VALUES ($1)", [version]);
       applied.push(version);
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildSeries, periods, weekStart } from "./series.ts";
+import { buildSeries, periods, warmUpFrom, weekStart } from "./series.ts";
 
 describe("buildSeries", () => {
   it("zero-fills days and gives each a baseline of the days before it", () => {
@@ -40,5 +40,30 @@ describe("buildSeries", () => {
     });
     expect(talks?.points.map((p) => p.count)).toEqual([0, 0, 0]);
     expect(talks?.points[0]?.baseline).toEqual({ mean: 0, sd: 0 });
+  });
+});
+
+describe("hourly series", () => {
+  it("labels hours in UTC and fills every hour of the days asked for", () => {
+    const labels = periods("2023-09-29", "2023-09-30", "hour");
+    expect(labels).toHaveLength(48);
+    expect(labels[0]).toBe("2023-09-29T00:00Z");
+    expect(labels.at(-1)).toBe("2023-09-30T23:00Z");
+  });
+
+  it("takes the baseline of an hour from the hours before it, across midnight", () => {
+    expect(warmUpFrom("2023-09-29", "hour", 3)).toBe("2023-09-28");
+    const [clash] = buildSeries(
+      [
+        { day: "2023-09-28T22:00Z", type: "clash", count: 2, intensity: 1 },
+        { day: "2023-09-29T01:00Z", type: "clash", count: 5, intensity: 2 },
+      ],
+      { from: "2023-09-29", to: "2023-09-29", resolution: "hour", window: 3, types: ["clash"] },
+    );
+    expect(clash?.points).toHaveLength(24);
+    expect(clash?.points[1]).toMatchObject({ t: "2023-09-29T01:00Z", count: 5 });
+    // hours 22, 23, 00 → 2, 0, 0
+    expect(clash?.points[1]?.baseline).toEqual({ mean: 0.6667, sd: 0.9428 });
+    expect(clash?.total).toBe(5);
   });
 });

@@ -22,43 +22,64 @@ export function weekStart(day: string): string {
   return addDays(day, -dow);
 }
 
-/** Every period label from `from` to `to` inclusive. */
+const HOUR_MS = 3_600_000;
+const STEP_MS: Record<Resolution, number> = { hour: HOUR_MS, day: DAY_MS, week: 7 * DAY_MS };
+
+const label = (ms: number, resolution: Resolution) => {
+  const iso = new Date(ms).toISOString();
+  return resolution === "hour" ? `${iso.slice(0, 13)}:00Z` : iso.slice(0, 10);
+};
+
+/** First period of a range of days: its Monday for weeks, midnight UTC otherwise. */
+const firstMs = (from: string, resolution: Resolution) =>
+  Date.parse(`${resolution === "week" ? weekStart(from) : from}T00:00:00Z`);
+/** Last period of a range of days: 23:00 of `to` for hours. */
+const lastMs = (to: string, resolution: Resolution) =>
+  Date.parse(`${to}T00:00:00Z`) + (resolution === "hour" ? 23 * HOUR_MS : 0);
+
+/** Every period label from `from` to `to` inclusive (days; hours are YYYY-MM-DDTHH:00Z). */
 export function periods(from: string, to: string, resolution: Resolution): string[] {
-  const step = resolution === "week" ? 7 : 1;
   const out: string[] = [];
-  for (let t = resolution === "week" ? weekStart(from) : from; t <= to; t = addDays(t, step)) out.push(t);
+  const step = STEP_MS[resolution];
+  for (let t = firstMs(from, resolution); t <= lastMs(to, resolution); t += step) out.push(label(t, resolution));
   return out;
+}
+
+/** The first day to query so the first visible period has `window` periods of baseline before it. */
+export function warmUpFrom(from: string, resolution: Resolution, window: number): string {
+  return label(firstMs(from, resolution) - window * STEP_MS[resolution], "day");
 }
 
 /**
  * Turns sparse rollup points into one zero-filled series per type, each point with a rolling
  * baseline over the previous `window` periods. `points` must reach back `window` periods before
- * `from` so the first visible point has a full baseline.
+ * `from` (see warmUpFrom) so the first visible point has a full baseline.
  */
 export function buildSeries(
   points: TrendPoint[],
   options: { from: string; to: string; resolution: Resolution; window: number; types: string[] },
 ): Array<{ type: string; total: number; points: SeriesPoint[] }> {
-  const step = options.resolution === "week" ? 7 : 1;
-  const warmFrom = addDays(
-    options.resolution === "week" ? weekStart(options.from) : options.from,
-    -options.window * step,
-  );
-  const labels = periods(warmFrom, options.to, options.resolution);
-  const visibleFrom = options.resolution === "week" ? weekStart(options.from) : options.from;
+  const { resolution } = options;
+  const step = STEP_MS[resolution];
+  const visibleMs = firstMs(options.from, resolution);
+  const labels: string[] = [];
+  for (let t = visibleMs - options.window * step; t <= lastMs(options.to, resolution); t += step) {
+    labels.push(label(t, resolution));
+  }
+  const visibleFrom = label(visibleMs, resolution);
   return options.types.map((type) => {
     const byLabel = new Map(points.filter((p) => p.type === type).map((p) => [p.day, p]));
     const counts = labels.map((l) => byLabel.get(l)?.count ?? 0);
     const series: SeriesPoint[] = [];
-    labels.forEach((label, i) => {
-      if (label < visibleFrom) return;
+    labels.forEach((l, i) => {
+      if (l < visibleFrom) return;
       const prior = counts.slice(Math.max(0, i - options.window), i);
       const baseline = prior.length > 0 ? meanSd(prior) : null;
       const count = counts[i] ?? 0;
       series.push({
-        t: label,
+        t: l,
         count,
-        intensity: byLabel.get(label)?.intensity ?? 0,
+        intensity: byLabel.get(l)?.intensity ?? 0,
         baseline,
         z: baseline ? (count - baseline.mean) / Math.max(baseline.sd, 1) : null,
       });

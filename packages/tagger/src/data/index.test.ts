@@ -43,7 +43,10 @@ describe("data files", () => {
   it("names the cue file and list index of a bad cue", () => {
     const dir = mkdtempSync(join(tmpdir(), "seismo-cues-"));
     const file = join(dir, "xx.yaml");
-    writeFileSync(file, "lang: sr\nclauseBreak: ','\nleft:\n  - { modality: maybe, pattern: 'x', maxWords: 2 }\nright: []\n");
+    writeFileSync(
+      file,
+      "lang: sr\nclauseBreak: ','\nleft:\n  - { modality: maybe, pattern: 'x', maxWords: 2 }\nright: []\n",
+    );
     expect(() => loadCues(file)).toThrow(/xx\.yaml left\[0\]: modality/);
   });
 });

@@ -92,9 +92,8 @@ export class NameScanner {
   exec(text: string, from: number): NameMatch | undefined {
     const { symbols, next, width, base, lengths } = this;
     const starts = wordStarts(text);
-    for (let w = 0; w < starts.length; w++) {
+    for (let w = firstAtOrAfter(starts, from); w < starts.length; w++) {
       const start = starts[w] ?? 0;
-      if (start < from) continue;
       const symbol = symbols[text.charCodeAt(start)] ?? 0;
       if (symbol === 0) continue;
       let state = next[symbol] ?? 0;
@@ -118,6 +117,18 @@ export class NameScanner {
     }
     return undefined;
   }
+}
+
+/** Index of the first start ≥ `from` (binary search: a text is scanned once per match found). */
+function firstAtOrAfter(starts: readonly number[], from: number): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((starts[mid] ?? 0) < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 // The positions where a name may start, for the last text read: an ASCII character after no
