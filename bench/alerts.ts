@@ -1,15 +1,7 @@
-import { mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { parseConfig } from "@seismo/config";
-import { silentLogger } from "@seismo/observability";
-import { startStack } from "@seismo/stack";
-import pg from "pg";
+import { listenLocal, startBenchStack } from "./bench-stack.ts";
 import { type Figure, percentile } from "./figures.ts";
 
-const DATABASE_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const OUTLETS = ["Bench Wire", "North Post", "Valley Times", "Border Daily", "Capital Herald", "River Courier"];
 const CLASH = [
   "Gunmen opened fire on a police patrol in {p} on Sunday, wounding two officers.",
@@ -168,34 +160,9 @@ export async function benchAlerts(): Promise<Figure[]> {
       res.writeHead(200).end("ok");
     });
   });
-  const listen = async (s: typeof site$) => {
-    await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
-    return `http://127.0.0.1:${(s.address() as AddressInfo).port}`;
-  };
-  const origin = await listen(site$);
-  const hook = await listen(receiver);
-  const dataDir = await mkdtemp(join(tmpdir(), "seismo-bench-alerts-"));
-  const schema = `bench_alerts_${process.pid}`;
-  const config = parseConfig({
-    SEISMO_DATA_DIR: dataDir,
-    REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
-    SEISMO_QUEUE_PREFIX: `{seismo-bench-alerts-${process.pid}}`,
-    SEISMO_SAMPLE_SOURCE: "false",
-    SEISMO_OFFLINE: "true",
-    SEISMO_API_TOKEN: "bench-operator-token-0123456789",
-    SEISMO_FETCH_ALLOW_HOSTS: "127.0.0.1",
-    SEISMO_FETCH_MIN_DELAY_MS: "0",
-    SEISMO_FETCH_PER_HOST: "8",
-    SEISMO_CONCURRENCY: "8",
-    LOG_LEVEL: "silent",
-  });
-  const stack = await startStack({
-    config,
-    logger: silentLogger(),
-    parts: { api: false, workers: true, scheduler: false, sampleSource: false, sourcesFile: false },
-    storeTarget: { kind: "postgres", url: DATABASE_URL, schema, poolSize: 12 },
-    alerts: { webhookAllowHosts: ["127.0.0.1"] },
-  });
+  const origin = await listenLocal(site$);
+  const hook = await listenLocal(receiver);
+  const { stack, dispose } = await startBenchStack("alerts", { alerts: { webhookAllowHosts: ["127.0.0.1"] } });
   try {
     const sql = stack.store.sql;
     await sql.query("INSERT INTO webhook_subscriptions (id, name, url, secret) VALUES ($1, $2, $3, $4)", [
@@ -299,15 +266,8 @@ export async function benchAlerts(): Promise<Figure[]> {
       { name: "alerts.evaluate_jobs_delayed", value: left.delayed ?? 0, unit: "jobs" },
     ];
   } finally {
-    await stack.close();
-    for (const q of stack.queues.queues.values()) await q.obliterate({ force: true }).catch(() => undefined);
-    await stack.queues.close();
+    await dispose();
     site$.close();
     receiver.close();
-    const admin = new pg.Client({ connectionString: DATABASE_URL });
-    await admin.connect();
-    await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await admin.end();
-    await rm(dataDir, { recursive: true, force: true });
   }
 }

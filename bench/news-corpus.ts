@@ -55,6 +55,24 @@ const OBJECTS = [
   "the bus timetable",
   "the cost of bread",
 ];
+const SYLLABLES = [
+  "ko",
+  "va",
+  "ri",
+  "len",
+  "dra",
+  "mi",
+  "sto",
+  "jan",
+  "bu",
+  "ze",
+  "lo",
+  "vic",
+  "ha",
+  "ni",
+  "gor",
+  "ta",
+];
 const TIMES = ["this week", "on Friday", "last month", "in a statement", "at a press conference", "on local radio"];
 
 /** mulberry32: small, fast, good enough for shaping a corpus. */
@@ -91,13 +109,21 @@ export function newsCorpus(n: number, seed = 7): CorpusArticle[] {
         .replaceAll("{p}", place)
         .replaceAll("{d}", pick(DAYS))
         .replaceAll("{n}", String(2 + Math.floor(rnd() * 9)));
-    const facts = Array.from({ length: 2 + Math.floor(rnd() * 3) }, () => fill(pick(EVENTS)));
+    // What makes a real story its own: the people and details only it names.
+    const name = () => cap(Array.from({ length: 2 + Math.floor(rnd() * 2) }, () => pick(SYLLABLES)).join(""));
+    const who = `${name()} ${name()}`;
+    const detail = `${name()} ${pick(["street", "bridge", "factory", "school", "checkpoint", "market"])}`;
+    const facts = [
+      ...Array.from({ length: 2 + Math.floor(rnd() * 3) }, () => fill(pick(EVENTS))),
+      `Witnesses said it began near the ${detail}, according to ${who}.`,
+      `${who} told reporters the situation around the ${detail} remained tense.`,
+    ];
     const day = 1 + Math.floor(rnd() * 60);
     let first: string | null = null;
     for (let k = 0; k < size && out.length < n; k++) {
       const i = out.length;
-      const wireCopy = first !== null && rnd() < 0.15;
-      const paragraphs = wireCopy
+      const wireCopy: boolean = first !== null && rnd() < 0.15;
+      const paragraphs: string = wireCopy
         ? (first as string)
         : [...facts.filter(() => rnd() < 0.8), ...Array.from({ length: 6 + Math.floor(rnd() * 6) }, filler)]
             .sort(() => rnd() - 0.5)

@@ -1,17 +1,9 @@
-import { mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { parseConfig } from "@seismo/config";
 import { extractArticle } from "@seismo/extract";
-import { silentLogger } from "@seismo/observability";
-import { startStack } from "@seismo/stack";
-import pg from "pg";
+import { listenLocal, startBenchStack } from "./bench-stack.ts";
 import type { Figure } from "./figures.ts";
 import { newsCorpus } from "./news-corpus.ts";
 
-const DATABASE_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 /**
  * The whole pipeline on this machine: a local feed of N generated articles → fetch → extract →
  * tag → store (PostgreSQL) → rollups → clustering, against real Redis; articles/s end to end,
@@ -34,30 +26,8 @@ export async function benchPipeline(): Promise<Figure[]> {
     else if (m) res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(pages[Number(m[1])]);
     else res.writeHead(404).end();
   });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const dataDir = await mkdtemp(join(tmpdir(), "seismo-bench-"));
-  const schema = `bench_pipeline_${process.pid}`;
-  const config = parseConfig({
-    SEISMO_DATA_DIR: dataDir,
-    REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
-    SEISMO_QUEUE_PREFIX: `{seismo-bench-${process.pid}}`,
-    SEISMO_SAMPLE_SOURCE: "false",
-    SEISMO_OFFLINE: "true",
-    SEISMO_API_TOKEN: "bench-operator-token-0123456789",
-    SEISMO_FETCH_ALLOW_HOSTS: "127.0.0.1",
-    SEISMO_FETCH_MIN_DELAY_MS: "0",
-    SEISMO_FETCH_PER_HOST: "8",
-    SEISMO_CONCURRENCY: "8",
-    LOG_LEVEL: "silent",
-  });
-  const stack = await startStack({
-    config,
-    logger: silentLogger(),
-    parts: { api: false, workers: true, scheduler: true, sampleSource: false, sourcesFile: false },
-    schedulerTickMs: 500,
-    storeTarget: { kind: "postgres", url: DATABASE_URL, schema, poolSize: 12 },
-  });
+  const origin = await listenLocal(server);
+  const { stack, dispose } = await startBenchStack("pipeline", { scheduler: true, schedulerTickMs: 500 });
   try {
     const started = performance.now();
     await stack.store.sources.upsert({ name: "Bench", url: `${origin}/feed.xml`, intervalSeconds: 3600 });
@@ -117,14 +87,7 @@ export async function benchPipeline(): Promise<Figure[]> {
       },
     ];
   } finally {
-    await stack.close();
-    for (const q of stack.queues.queues.values()) await q.obliterate({ force: true }).catch(() => undefined);
-    await stack.queues.close();
+    await dispose();
     server.close();
-    const admin = new pg.Client({ connectionString: DATABASE_URL });
-    await admin.connect();
-    await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await admin.end();
-    await rm(dataDir, { recursive: true, force: true });
   }
 }

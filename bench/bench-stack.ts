@@ -1,0 +1,67 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseConfig } from "@seismo/config";
+import { silentLogger } from "@seismo/observability";
+import { type RunningStack, type StackOptions, startStack } from "@seismo/stack";
+import pg from "pg";
+
+export const DATABASE_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+
+/** Listens on a free loopback port; returns the origin. */
+export async function listenLocal(server: Server): Promise<string> {
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+/**
+ * The real stack for a bench: workers (and optionally the scheduler) on a PostgreSQL schema and a
+ * Redis prefix of its own, fetching from loopback. `dispose` stops it and removes every trace.
+ */
+export async function startBenchStack(
+  name: string,
+  options: Pick<StackOptions, "schedulerTickMs" | "alerts"> & { scheduler?: boolean } = {},
+): Promise<{ stack: RunningStack; dispose: () => Promise<void> }> {
+  const dataDir = await mkdtemp(join(tmpdir(), `seismo-bench-${name}-`));
+  const schema = `bench_${name}_${process.pid}`;
+  const config = parseConfig({
+    SEISMO_DATA_DIR: dataDir,
+    REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
+    SEISMO_QUEUE_PREFIX: `{seismo-bench-${name}-${process.pid}}`,
+    SEISMO_SAMPLE_SOURCE: "false",
+    SEISMO_OFFLINE: "true",
+    SEISMO_API_TOKEN: "bench-operator-token-0123456789",
+    SEISMO_FETCH_ALLOW_HOSTS: "127.0.0.1",
+    SEISMO_FETCH_MIN_DELAY_MS: "0",
+    SEISMO_FETCH_PER_HOST: "8",
+    SEISMO_CONCURRENCY: "8",
+    LOG_LEVEL: "silent",
+  });
+  const stack = await startStack({
+    config,
+    logger: silentLogger(),
+    parts: {
+      api: false,
+      workers: true,
+      scheduler: options.scheduler ?? false,
+      sampleSource: false,
+      sourcesFile: false,
+    },
+    storeTarget: { kind: "postgres", url: DATABASE_URL, schema, poolSize: 12 },
+    ...(options.schedulerTickMs ? { schedulerTickMs: options.schedulerTickMs } : {}),
+    ...(options.alerts ? { alerts: options.alerts } : {}),
+  });
+  const dispose = async () => {
+    await stack.close();
+    for (const q of stack.queues.queues.values()) await q.obliterate({ force: true }).catch(() => undefined);
+    await stack.queues.close();
+    const admin = new pg.Client({ connectionString: DATABASE_URL });
+    await admin.connect();
+    await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await admin.end();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  return { stack, dispose };
+}
