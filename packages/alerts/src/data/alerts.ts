@@ -92,6 +92,27 @@ export async function owedAlerts(sql: SqlClient, ruleId: string, storyId: string
  * Keyed by the dedupe key, so running an evaluation twice changes nothing. A new version may move
  * the alert to another story (the story now carrying most of a spike's reports).
  */
+/**
+ * The dedupe key of an alert of `ruleId` whose spike episode overlaps [start, end], oldest first.
+ * Reports do not arrive in time order (a feed's first poll, a slow outlet), so an episode found
+ * later may start earlier than the one first alerted on; it is the same escalation.
+ */
+export async function overlappingEpisodeKey(
+  sql: SqlClient,
+  ruleId: string,
+  episode: { start: string; end: string },
+): Promise<string | null> {
+  const [row] = await sql.query<{ dedupe_key: string }>(
+    `SELECT dedupe_key FROM alerts
+     WHERE rule_id = $1 AND kind = 'spike' AND numbers ? 'episodeStart'
+       AND (numbers->>'episodeStart')::timestamptz <= $3::timestamptz
+       AND (numbers->>'episodeEnd')::timestamptz >= $2::timestamptz
+     ORDER BY first_raised_at, id LIMIT 1`,
+    [ruleId, episode.start, episode.end],
+  );
+  return row?.dedupe_key ?? null;
+}
+
 export async function upsertAlert(
   sql: SqlClient,
   id: string,

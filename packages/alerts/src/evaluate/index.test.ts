@@ -213,4 +213,28 @@ describe("alert evaluation", () => {
     const cooling = queues.jobs.filter((j) => j.dedupeKey?.startsWith(`ea-cool-${alerts[0]?.id}`));
     expect(new Set(cooling.map((j) => j.dedupeKey))).toEqual(new Set([`ea-cool-${alerts[0]?.id}`]));
   });
+
+  it("keeps one spike alert when earlier reports of the burst arrive after later ones", async () => {
+    const clash = [{ type: "clash" as const, places: ["Leposavić"] }];
+    const burst = ["2024-05-03T08:00:00Z", "2024-05-03T12:00:00Z", "2024-05-04T09:00:00Z", "2024-05-04T15:00:00Z"];
+    // The last four reports first (a slow feed brings the first ones later)…
+    for (const [i, at] of burst.entries()) {
+      await addArticle(store, { slug: `lp${i}`, at, storyId: "sty_lp", sourceId, indicators: clash });
+    }
+    await evaluateStory(deps, "sty_lp", { ruleIds: ["rule_spike"] });
+    const before = await listAlerts(store.sql, { limit: 10, ruleId: "rule_spike", storyId: "sty_lp" });
+    expect(before).toHaveLength(1);
+    // …then two earlier ones, which move the first firing window, and so the episode's start.
+    for (const [i, at] of ["2024-05-01T20:00:00Z", "2024-05-02T06:00:00Z"].entries()) {
+      await addArticle(store, { slug: `lp-early${i}`, at, storyId: "sty_lp_early", sourceId, indicators: clash });
+    }
+    await evaluateStory(deps, "sty_lp_early", { ruleIds: ["rule_spike"] });
+    await evaluateStory(deps, "sty_lp", { ruleIds: ["rule_spike"] });
+    const after = (await listAlerts(store.sql, { limit: 20, ruleId: "rule_spike" })).filter(
+      (a) => Date.parse(String(a.numbers.episodeEnd)) >= Date.parse("2024-05-01T00:00:00Z"),
+    );
+    expect(after.map((a) => a.id)).toEqual([before[0]?.id]);
+    expect(after[0]?.version).toBeGreaterThan(1);
+    expect(after[0]?.numbers).toMatchObject({ storyCount: 2 });
+  });
 });

@@ -1,10 +1,18 @@
 import { createHash } from "node:crypto";
-import type { StoryRow } from "@seismo/store";
-import { type EvidenceOut, markNotified, owedAlerts, type StoredAlert, upsertAlert } from "../data/alerts.ts";
+import type { SqlClient, StoryRow } from "@seismo/store";
+import {
+  type EvidenceOut,
+  markNotified,
+  overlappingEpisodeKey,
+  owedAlerts,
+  type StoredAlert,
+  upsertAlert,
+} from "../data/alerts.ts";
 import { recentStoryIds, storyClaims } from "../data/claims.ts";
 import { listRules, newId } from "../data/rules.ts";
 import { insertDelivery, listSubscriptions } from "../data/webhooks.ts";
 import { type AlertsDeps, dashboardUrl, nowOf } from "../deps.ts";
+import type { Detection } from "../detectors/types.ts";
 import { topEvidence } from "../filters/index.ts";
 import type { Rule } from "../rules/schema.ts";
 import { type AlertMessage, messageIdFor, renderBody } from "../webhooks/payload.ts";
@@ -60,7 +68,12 @@ export async function evaluateStory(
     const alert = await upsertAlert(
       sql,
       newId("alr"),
-      { dedupeKey: alertKey(rule.id, subject.key), ruleId: rule.id, storyId: shown.id, kind: rule.kind },
+      {
+        dedupeKey: await dedupeKeyFor(sql, rule, subject.key, found),
+        ruleId: rule.id,
+        storyId: shown.id,
+        kind: rule.kind,
+      },
       {
         title: `${rule.name}: ${shown.title}`,
         summary: found.summary,
@@ -73,6 +86,16 @@ export async function evaluateStory(
     result.alerts.push({ alertId: alert.id, ruleId: rule.id, version: alert.version, notified });
   }
   return result;
+}
+
+/** A spike episode that overlaps one already alerted on updates that alert instead of raising another. */
+async function dedupeKeyFor(sql: SqlClient, rule: Rule, subjectKey: string, found: Detection): Promise<string> {
+  const { episodeStart, episodeEnd } = found.numbers;
+  if (rule.kind === "spike" && typeof episodeStart === "string" && typeof episodeEnd === "string") {
+    const existing = await overlappingEpisodeKey(sql, rule.id, { start: episodeStart, end: episodeEnd });
+    if (existing) return existing;
+  }
+  return alertKey(rule.id, subjectKey);
 }
 
 /** Evaluates the given rules against the most recently active stories (after a rule edit). */
