@@ -6,9 +6,8 @@ import { type FramingMark, findFraming } from "../framing/index.ts";
 import type { ActorKind } from "../gazetteer/actors.ts";
 import type { PlaceEntry } from "../gazetteer/places.ts";
 import { PLACE_BY_NAME } from "../gazetteer/places.ts";
-import { detectLang } from "../lang/index.ts";
 import { placeMentions } from "../places/index.ts";
-import { tagText } from "../tag/index.ts";
+import { tagTextInContext } from "../tag/index.ts";
 import { goldsteinWeight } from "../weights/index.ts";
 
 export interface WeightedIndicator extends Indicator {
@@ -45,7 +44,8 @@ export interface Analysis {
 
 /** Everything the tagger reads in a text, for dashboards and explanations. */
 export function analyzeText(text: string): Analysis {
-  const indicators = tagText(text).map((i) => ({ ...i, weight: goldsteinWeight(i) }));
+  const tagged = tagTextInContext(text);
+  const indicators = tagged.indicators.map((i) => ({ ...i, weight: goldsteinWeight(i) }));
   const claims = indicators.filter(isClaim);
   const confidence = claims.reduce((sum, i) => sum + i.confidence, 0);
   const score = confidence > 0 ? claims.reduce((sum, i) => sum + i.weight * i.confidence, 0) / confidence : 0;
@@ -67,7 +67,7 @@ export function analyzeText(text: string): Analysis {
   }
 
   return {
-    lang: detectLang(text),
+    lang: tagged.context.lang,
     indicators,
     actors: findActors(text, folded.folded).map((name) => ({ name, kind: actorKind(name) })),
     places: [...places.values()],

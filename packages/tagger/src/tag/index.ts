@@ -170,9 +170,14 @@ export function articleContext(text: string, sentences: number): ArticleContext 
  * evidence.text === text.slice(evidence.start, evidence.end).
  */
 export function tagText(text: string): Indicator[] {
+  return tagTextInContext(text).indicators;
+}
+
+/** tagText, also giving the article context it read (its language), so callers need not redo it. */
+export function tagTextInContext(text: string): { indicators: Indicator[]; context: ArticleContext } {
   const spans = splitSentences(text);
   const context = articleContext(text, spans.length);
   const indicators: Indicator[] = [];
   for (const span of spans) indicators.push(...tagSpan(span.text, span.start, context));
-  return indicators;
+  return { indicators, context };
 }
