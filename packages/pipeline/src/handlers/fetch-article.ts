@@ -6,17 +6,26 @@ import type { PipelineDeps } from "./deps.ts";
 import { hashKey } from "./poll-source.ts";
 
 const MIN_TEXT_CHARS = 80;
+const SOURCE_CACHE_MS = 5_000;
 
 /**
  * Fetches and extracts one article, stores it, and — when its text is new — tags it in the same
  * job if this process also runs the process role (`deps.inlineTagging`), else queues tagging.
  */
 export function fetchArticleHandler(deps: PipelineDeps): JobHandler<"fetch-article"> {
+  // A source's robots setting, read at most every few seconds: a feed's items are fetched in bursts.
+  const robots = new Map<string, { ignore: boolean; until: number }>();
+  const ignoresRobots = async (sourceId: string) => {
+    const known = robots.get(sourceId);
+    if (known && known.until > Date.now()) return known.ignore;
+    const ignore = (await deps.store.sources.get(sourceId))?.ignoreRobots ?? false;
+    robots.set(sourceId, { ignore, until: Date.now() + SOURCE_CACHE_MS });
+    return ignore;
+  };
   return async (payload, ctx) => {
     const log = deps.logger.child({ component: "fetch-article", sourceId: payload.sourceId, jobId: ctx.jobId });
     try {
-      const source = await deps.store.sources.get(payload.sourceId);
-      const res = await deps.fetcher.fetch(payload.url, { ignoreRobots: source?.ignoreRobots ?? false });
+      const res = await deps.fetcher.fetch(payload.url, { ignoreRobots: await ignoresRobots(payload.sourceId) });
       deps.metrics?.fetchesTotal.inc({ kind: "article", outcome: "ok" });
       const html = decodeHtml(res.body, res.contentType);
       const extracted = extractArticle(html, { url: res.url });

@@ -21,15 +21,23 @@ export class FramingRepo {
   constructor(private readonly sql: SqlClient) {}
 
   async replaceForArticle(articleId: string, marks: FramingMarkInput[]): Promise<void> {
+    if (marks.length === 0) {
+      await this.sql.query("DELETE FROM framing_markers WHERE article_id = $1", [articleId]);
+      return;
+    }
     await this.sql.transaction(async (tx) => {
       await tx.query("DELETE FROM framing_markers WHERE article_id = $1", [articleId]);
-      for (const m of marks) {
-        await tx.query(
-          `INSERT INTO framing_markers (article_id, marker, variant, start_offset, end_offset) VALUES ($1, $2, $3, $4, $5)
-           ON CONFLICT DO NOTHING`,
-          [articleId, m.marker, m.variant, m.start, m.end],
-        );
-      }
+      await tx.query(
+        `INSERT INTO framing_markers (article_id, marker, variant, start_offset, end_offset)
+         SELECT $1, * FROM unnest($2::text[], $3::text[], $4::int[], $5::int[]) ON CONFLICT DO NOTHING`,
+        [
+          articleId,
+          marks.map((m) => m.marker),
+          marks.map((m) => m.variant),
+          marks.map((m) => m.start),
+          marks.map((m) => m.end),
+        ],
+      );
     });
   }
 

@@ -67,34 +67,81 @@ export async function applyRollupDelta(tx: SqlClient, before: RollupItem[], afte
       for (const [dim, key] of dayDims) add(dims, [dim, key, day, type, modality], sign, x);
     }
   }
-  await upsert(tx, "indicator_daily", ["day", "type", "modality", "source_id"], bySource);
-  await upsert(tx, "indicator_daily_total", ["day", "type", "modality"], total);
-  await upsert(tx, "indicator_place_daily", ["day", "type", "modality", "place"], byPlace);
-  await upsert(tx, "indicator_hourly", ["dim", "key", "day", "hour", "type", "modality"], hourly);
-  await upsert(tx, "indicator_dim_daily", ["dim", "key", "day", "type", "modality"], dims);
+  await upsertAll(tx, [
+    { table: "indicator_daily", keyColumns: ["day", "type", "modality", "source_id"], deltas: bySource },
+    { table: "indicator_daily_total", keyColumns: ["day", "type", "modality"], deltas: total },
+    { table: "indicator_place_daily", keyColumns: ["day", "type", "modality", "place"], deltas: byPlace },
+    { table: "indicator_hourly", keyColumns: ["dim", "key", "day", "hour", "type", "modality"], deltas: hourly },
+    { table: "indicator_dim_daily", keyColumns: ["dim", "key", "day", "type", "modality"], deltas: dims },
+  ]);
 }
 
 const CAST: Record<string, string> = { day: "date", hour: "smallint" };
 
-async function upsert(tx: SqlClient, table: string, keyColumns: string[], deltas: Deltas): Promise<void> {
-  const rows = [...deltas]
-    .filter(([, d]) => d.count !== 0 || Math.abs(d.intensity) > 1e-9)
-    .sort(([a], [b]) => (a < b ? -1 : 1));
-  if (rows.length === 0) return;
-  const keys = keyColumns.map((_, k) => rows.map(([key]) => (JSON.parse(key) as unknown[])[k]));
-  const casts = keyColumns.map((c, k) => `$${k + 1}::${CAST[c] ?? "text"}[]`);
-  const n = keyColumns.length;
-  await tx.query(
-    `INSERT INTO ${table} (${keyColumns.join(", ")}, count, intensity_sum)
-     SELECT * FROM unnest(${casts.join(", ")}, $${n + 1}::int[], $${n + 2}::float8[])
-     ON CONFLICT (${keyColumns.join(", ")}) DO UPDATE SET count = ${table}.count + EXCLUDED.count,
-       intensity_sum = ${table}.intensity_sum + EXCLUDED.intensity_sum`,
-    [...keys, rows.map(([, d]) => d.count), rows.map(([, d]) => d.intensity)],
-  );
-  // Only a negative delta can bring a row to zero: a first tagging (nothing before) skips this.
-  if (!rows.some(([, d]) => d.count < 0)) return;
-  await tx.query(
-    `DELETE FROM ${table} WHERE count <= 0 AND (${keyColumns.join(", ")}) IN (SELECT * FROM unnest(${casts.join(", ")}))`,
-    keys,
-  );
+interface TableDelta {
+  table: string;
+  keyColumns: string[];
+  deltas: Deltas;
+}
+
+/**
+ * Every rollup's upsert in one statement (one round trip, not five), then — only when something
+ * was subtracted — one statement that drops the rows that fell to zero. Rows go in key order
+ * within each table, and the tables in a fixed order, so concurrent writers lock alike.
+ */
+async function upsertAll(tx: SqlClient, tables: TableDelta[]): Promise<void> {
+  const upsert = new Statement();
+  const drop = new Statement();
+  for (const { table, keyColumns, deltas } of tables) {
+    const rows = [...deltas]
+      .filter(([, d]) => d.count !== 0 || Math.abs(d.intensity) > 1e-9)
+      .sort(([a], [b]) => (a < b ? -1 : 1));
+    if (rows.length === 0) continue;
+    const keyArrays = keyColumns.map((c, k) => ({
+      values: rows.map(([key]) => (JSON.parse(key) as unknown[])[k]),
+      cast: `${CAST[c] ?? "text"}[]`,
+    }));
+    const columns = keyColumns.join(", ");
+    const keys = keyArrays.map((a) => upsert.param(a.values, a.cast));
+    const counts = upsert.param(
+      rows.map(([, d]) => d.count),
+      "int[]",
+    );
+    const sums = upsert.param(
+      rows.map(([, d]) => d.intensity),
+      "float8[]",
+    );
+    upsert.parts.push(
+      `${table}_up AS (INSERT INTO ${table} (${columns}, count, intensity_sum)
+       SELECT * FROM unnest(${keys.join(", ")}, ${counts}, ${sums})
+       ON CONFLICT (${columns}) DO UPDATE SET count = ${table}.count + EXCLUDED.count,
+         intensity_sum = ${table}.intensity_sum + EXCLUDED.intensity_sum RETURNING 1)`,
+    );
+    // Only a negative delta can bring a row to zero: a first tagging (nothing before) skips this.
+    if (rows.some(([, d]) => d.count < 0)) {
+      const dropKeys = keyArrays.map((a) => drop.param(a.values, a.cast));
+      drop.parts.push(
+        `${table}_del AS (DELETE FROM ${table} WHERE count <= 0
+         AND (${columns}) IN (SELECT * FROM unnest(${dropKeys.join(", ")})) RETURNING 1)`,
+      );
+    }
+  }
+  await upsert.run(tx);
+  // A second statement: the deletes must see the counts the upserts just wrote.
+  await drop.run(tx);
+}
+
+/** A statement of data-modifying WITH parts and their parameters. */
+class Statement {
+  readonly parts: string[] = [];
+  readonly params: unknown[] = [];
+
+  param(value: unknown, cast: string): string {
+    this.params.push(value);
+    return `$${this.params.length}::${cast}`;
+  }
+
+  async run(tx: SqlClient): Promise<void> {
+    if (this.parts.length > 0) await tx.query(`WITH ${this.parts.join(",\n")} SELECT 1`, this.params);
+  }
 }

@@ -127,7 +127,7 @@ export class SourceRepo {
          enabled = coalesce($4, enabled), tags = coalesce($5::jsonb, tags), ignore_robots = coalesce($6, ignore_robots),
          paused_reason = CASE WHEN $4 IS TRUE THEN NULL ELSE paused_reason END,
          consecutive_failures = CASE WHEN $4 IS TRUE THEN 0 ELSE consecutive_failures END,
-         next_poll_at = CASE WHEN $4 IS TRUE THEN now() ELSE next_poll_at END,
+         next_poll_at = CASE WHEN $4 IS TRUE THEN date_trunc('milliseconds', now()) ELSE next_poll_at END,
          updated_at = now()
        WHERE id = $1 AND removed_at IS NULL RETURNING *`,
       [
