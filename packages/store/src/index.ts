@@ -18,7 +18,7 @@ export type { FramingMarkInput, FramingUsage } from "./framing/index.ts";
 export { articleIdFor, sha256Hex, sourceIdFor } from "./ids/index.ts";
 export type { StoredIndicator } from "./indicators/index.ts";
 export type { IndicatorHit, IndicatorSearch } from "./indicators/search.ts";
-export { actorKey, languageKey, placeKey, regionKey, regionKeysOf, slugOf } from "./keys/index.ts";
+export { actorKey, findPlace, languageKey, placeKey, regionKey, regionKeysOf, slugOf } from "./keys/index.ts";
 export { rebuildDimensionRollups } from "./migrate/backfill.ts";
 export type { PurgeOptions, PurgeResult } from "./retention/index.ts";
 export {

@@ -1,42 +1,19 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { getRule, listRules } from "@seismo/alerts";
-import { createRedis, QueueSet } from "@seismo/queue";
-import { Store } from "@seismo/store";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { commandTest, DATABASE_URL } from "../testing/index.ts";
 import { runAlerts } from "./alerts.ts";
 import { UsageError } from "./connect.ts";
 
-const DATABASE_URL = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/test";
-const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
-const schema = `cli_alerts_${process.pid}_${Date.now().toString(36)}`;
 const run = promisify(execFile);
 const MAIN = new URL("../main.ts", import.meta.url).pathname;
 const TSX = new URL("../../../../node_modules/.bin/tsx", import.meta.url).pathname;
-
-let store: Store;
-let queues: QueueSet;
-let connection: ReturnType<typeof createRedis>;
-
-beforeAll(async () => {
-  store = await Store.open({ kind: "postgres", url: DATABASE_URL, schema });
-  connection = createRedis(REDIS_URL);
-  queues = new QueueSet({ connection, prefix: `{seismo-cli-test-${schema}}` });
-});
-afterAll(async () => {
-  for (const q of queues.queues.values()) await q.obliterate({ force: true }).catch(() => undefined);
-  await queues.close();
-  connection.disconnect();
-  await store.sql.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  await store.close();
-});
+const t = commandTest("alerts");
 
 /** Runs `seismo alerts …` in-process on the test schema; returns what it printed. */
-async function alerts(args: string[], options: Record<string, unknown> = {}, withQueues = true) {
-  const lines: string[] = [];
-  const code = await runAlerts(args, options, { store, queues: withQueues ? queues : undefined }, (l) => lines.push(l));
-  return { code, out: lines.join("\n") };
-}
+const alerts = (args: string[], options: Record<string, unknown> = {}, withQueues = true) =>
+  t.run(runAlerts, args, options, withQueues);
 
 describe("seismo alerts", () => {
   it("adds a rule with filters and params, and queues a run against recent stories", async () => {
@@ -56,11 +33,11 @@ describe("seismo alerts", () => {
     expect(code).toBe(0);
     expect(out).toMatch(/^rule_\S+ {2}spike +enabled +North clashes/);
     expect(out).toContain("queued a run against recent stories");
-    const [rule] = await listRules(store.sql);
+    const [rule] = await listRules(t.store.sql);
     expect(rule?.params).toMatchObject({ windowHours: 48, minCount: 3, baselineDays: 28 });
     expect(rule?.filters).toMatchObject({ types: ["clash"], sourceTags: { country: "RS" }, minConfidence: 0.7 });
     expect(rule?.filters.places).toEqual(expect.arrayContaining(["Zvečan", "Raška"]));
-    const jobs = await queues.queue("evaluate-alerts").getJobs(["waiting", "delayed"]);
+    const jobs = await t.queues.queue("evaluate-alerts").getJobs(["waiting", "delayed"]);
     expect(jobs.map((j) => j.data)).toContainEqual({ ruleIds: [rule?.id] });
   });
 
@@ -72,14 +49,14 @@ describe("seismo alerts", () => {
     await expect(alerts(["rules", "add"], { name: "z", kind: "first", "min-confidence": "high" })).rejects.toThrow(
       "--min-confidence must be a number",
     );
-    expect(await listRules(store.sql)).toHaveLength(1);
+    expect(await listRules(t.store.sql)).toHaveLength(1);
   });
 
   it("updates only what is given, keeps the kind, and checks params against it", async () => {
-    const [rule] = await listRules(store.sql);
+    const [rule] = await listRules(t.store.sql);
     const id = rule?.id ?? "";
     await alerts(["rules", "update", id], { param: ["windowHours=24"], language: ["sr", "en"] });
-    const after = await getRule(store.sql, id);
+    const after = await getRule(t.store.sql, id);
     expect(after?.params).toMatchObject({ windowHours: 24, minCount: 3 });
     expect(after?.filters).toMatchObject({ languages: ["sr", "en"], types: ["clash"], minConfidence: 0.7 });
     expect(after?.name).toBe("North clashes");
@@ -88,21 +65,21 @@ describe("seismo alerts", () => {
   });
 
   it("disables and enables a rule, and says when Redis is not there to run it", async () => {
-    const [rule] = await listRules(store.sql);
+    const [rule] = await listRules(t.store.sql);
     const off = await alerts(["rules", "disable", rule?.id ?? ""]);
     expect(off.out).toContain("disabled");
-    expect((await getRule(store.sql, rule?.id ?? ""))?.enabled).toBe(false);
+    expect((await getRule(t.store.sql, rule?.id ?? ""))?.enabled).toBe(false);
     const on = await alerts(["rules", "enable", rule?.id ?? ""], {}, false);
     expect(on.out).toContain(" enabled ");
     expect(on.out).toContain("note: Redis does not answer");
   });
 
   it("lists recent alerts with their numbers", async () => {
-    const [rule] = await listRules(store.sql);
-    await store.sql.query(
+    const [rule] = await listRules(t.store.sql);
+    await t.store.sql.query(
       "INSERT INTO stories (id, title, first_seen, last_seen) VALUES ('sty_1', 'Banjska', now(), now())",
     );
-    await store.sql.query(
+    await t.store.sql.query(
       `INSERT INTO alerts (id, dedupe_key, rule_id, story_id, kind, title, summary, numbers, state_key)
        VALUES ('alt_1', 'k1', $1, 'sty_1', 'spike', 'Clash spike near Banjska', 's', '{"count":7,"expected":0.5}', 's1')`,
       [rule?.id],
@@ -114,7 +91,7 @@ describe("seismo alerts", () => {
 });
 
 describe("seismo alerts from the command line", () => {
-  const env = { DATABASE_URL: `${DATABASE_URL}?options=${encodeURIComponent(`-c search_path=${schema}`)}` };
+  const env = { DATABASE_URL: `${DATABASE_URL}?options=${encodeURIComponent(`-c search_path=${t.schema}`)}` };
   const seismo = (args: string[]) => run(TSX, [MAIN, ...args], { env: { ...process.env, ...env } });
 
   it("lists the rules of the configured database", async () => {

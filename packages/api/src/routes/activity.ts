@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { IndicatorOut } from "./schemas.ts";
+import { IndicatorHitOut } from "./schemas.ts";
 
 const DAY_MS = 86_400_000;
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD");
@@ -22,16 +22,7 @@ export const Counts = z
 
 export const DayActivity = z.object({ day: z.string(), total: z.number().int(), counts: Counts });
 
-export const Evidence = IndicatorOut.extend({
-  day: z.string(),
-  article: z.object({
-    id: z.string(),
-    title: z.string().nullable(),
-    url: z.string(),
-    sourceId: z.string().nullable(),
-    publishedAt: z.string().nullable(),
-  }),
-}).openapi("Evidence");
+export const Evidence = IndicatorHitOut.openapi("Evidence");
 
 /** Rollup rows (day × type) into one entry per day with counts per type. */
 export function byDay(rows: Array<{ day: string; type: string; count: number }>): Array<z.infer<typeof DayActivity>> {

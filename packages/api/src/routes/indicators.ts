@@ -4,7 +4,7 @@ import type { IndicatorHit, IndicatorSearch, Store } from "@seismo/store";
 import { PLACES } from "@seismo/tagger";
 import { stream } from "hono/streaming";
 import { requireRole } from "../auth/index.ts";
-import { ErrorSchema, IndicatorOut } from "./schemas.ts";
+import { ErrorSchema, IndicatorHitOut } from "./schemas.ts";
 
 const csvList = <T extends readonly [string, ...string[]]>(values: T) =>
   z
@@ -28,16 +28,7 @@ const Query = z.object({
   }),
 });
 
-const Hit = IndicatorOut.extend({
-  day: z.string(),
-  article: z.object({
-    id: z.string(),
-    title: z.string().nullable(),
-    url: z.string(),
-    sourceId: z.string().nullable(),
-    publishedAt: z.string().nullable(),
-  }),
-}).openapi("IndicatorHit");
+const Hit = IndicatorHitOut.openapi("IndicatorHit");
 
 const route = createRoute({
   method: "get",

@@ -1,6 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { SeismoError } from "@seismo/core";
-import { placeKey, regionKey, type Store, slugOf } from "@seismo/store";
+import { findPlace, placeKey, regionKey, type Store, slugOf } from "@seismo/store";
 import { PLACES, type PlaceEntry } from "@seismo/tagger";
 import { requireRole } from "../auth/index.ts";
 import { byDay, Counts, DayActivity, Evidence, resolveWindow, WindowQuery } from "./activity.ts";
@@ -65,13 +65,6 @@ const detail = createRoute({
 });
 
 const BY_KEY = new Map(PLACES.map((p) => [placeKey(p.name), p]));
-const BY_ID = new Map([...BY_KEY].map(([key, p]) => [slugOf(key), p]));
-
-/** A gazetteer place by id ("zubin-potok") or any spelling of its name ("Зубин Поток"). */
-function findPlace(idOrName: string): PlaceEntry | undefined {
-  const key = placeKey(idOrName);
-  return BY_ID.get(idOrName.toLowerCase()) ?? BY_KEY.get(key) ?? BY_ID.get(slugOf(key));
-}
 
 const placeOut = (p: PlaceEntry, total = 0, counts: Record<string, number> = {}) => ({
   id: slugOf(placeKey(p.name)),

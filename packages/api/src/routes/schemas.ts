@@ -18,6 +18,18 @@ export const IndicatorOut = z
   })
   .openapi("Indicator");
 
+/** An indicator with its day and article, as the indicator search returns it (registered under two names). */
+export const IndicatorHitOut = IndicatorOut.extend({
+  day: z.string(),
+  article: z.object({
+    id: z.string(),
+    title: z.string().nullable(),
+    url: z.string(),
+    sourceId: z.string().nullable(),
+    publishedAt: z.string().nullable(),
+  }),
+});
+
 export const ArticleOut = z
   .object({
     id: z.string(),

@@ -2,27 +2,10 @@ import { SeismoError } from "@seismo/core";
 import { silentLogger } from "@seismo/observability";
 import { type ApiRole, Store, type StoreTarget } from "@seismo/store";
 import { analyzeText } from "@seismo/tagger";
-import pg from "pg";
 import { createApi } from "../app/index.ts";
 
-const DATABASE_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-
-/** PGlite and PostgreSQL (a fresh schema per test file; `dropSchema` removes it). */
-export function testTargets(name: string): { targets: Array<[string, StoreTarget]>; dropSchema: () => Promise<void> } {
-  const schema = `${name}_${process.pid}_${Date.now().toString(36)}`;
-  return {
-    targets: [
-      ["PGlite", { kind: "pglite" }],
-      ["PostgreSQL", { kind: "postgres", url: DATABASE_URL, schema }],
-    ],
-    dropSchema: async () => {
-      const client = new pg.Client({ connectionString: DATABASE_URL });
-      await client.connect();
-      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await client.end();
-    },
-  };
-}
+/** PGlite and PostgreSQL, as the store's own tests run them. */
+export { testTargets } from "@seismo/store/testing";
 
 export interface TestApi {
   store: Store;

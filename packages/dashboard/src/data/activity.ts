@@ -1,7 +1,7 @@
 import type { IndicatorType } from "@seismo/core";
-import { type ActivityTotal, type IndicatorHit, placeKey, type Store } from "@seismo/store";
+import { type ActivityTotal, findPlace, type IndicatorHit, placeKey, type Store } from "@seismo/store";
 import { actorKind, type PlaceEntry } from "@seismo/tagger";
-import { actorId, findPlace, findRegion, placeByKey, placeId, placeKeysIn } from "./gazetteer.ts";
+import { actorId, findRegion, placeByKey, placeId, placeKeysIn } from "./gazetteer.ts";
 import { eachDay } from "./range.ts";
 
 /** Inclusive days, as the range picker resolves them. */

@@ -1,18 +1,11 @@
 import { actorKey, placeKey, regionKey, slugOf } from "@seismo/store";
 import { LANGS, PLACES, type PlaceEntry } from "@seismo/tagger";
 
-/** The tagger's gazetteer, indexed the way the store keys places (folded names) and the API names them (slugs). */
+/** The tagger's gazetteer by the key the store files places under (folded names); ids are slugs of those keys. */
 const BY_KEY = new Map(PLACES.map((p) => [placeKey(p.name), p]));
-const BY_ID = new Map([...BY_KEY].map(([key, p]) => [slugOf(key), p]));
 
 export const placeId = (p: PlaceEntry): string => slugOf(placeKey(p.name));
 export const actorId = (name: string): string => slugOf(actorKey(name));
-
-/** A gazetteer place by id ("zubin-potok") or any spelling of its name ("Зубин Поток"), as the API finds it. */
-export function findPlace(idOrName: string): PlaceEntry | undefined {
-  const key = placeKey(idOrName);
-  return BY_ID.get(idOrName.toLowerCase()) ?? BY_KEY.get(key) ?? BY_ID.get(slugOf(key));
-}
 
 export const placeByKey = (key: string): PlaceEntry | undefined => BY_KEY.get(key);
 

@@ -1,14 +1,8 @@
-import type { Store } from "@seismo/store";
+import type { Source, Store } from "@seismo/store";
 
-export interface SourceHealth {
-  id: string;
-  name: string;
-  url: string;
-  kind: string;
-  intervalSeconds: number;
-  enabled: boolean;
-  lastPolledAt: string | null;
-  lastError: string | null;
+/** A source as the operator page shows it: what it is, and how its polls have gone. */
+export interface SourceHealth
+  extends Pick<Source, "id" | "name" | "url" | "kind" | "intervalSeconds" | "enabled" | "lastPolledAt" | "lastError"> {
   articles: number;
   lastStatus: number | null;
   lastItemsNew: number | null;

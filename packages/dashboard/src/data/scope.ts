@@ -1,6 +1,6 @@
-import type { Source, TrendQuery } from "@seismo/store";
+import { findPlace, type Source, type TrendQuery } from "@seismo/store";
 import { z } from "zod";
-import { findPlace, findRegion, LANGUAGES } from "./gazetteer.ts";
+import { findRegion, LANGUAGES } from "./gazetteer.ts";
 
 /**
  * What the overview counts: everything, or exactly one of a source, a source tag, a region, a

@@ -6,8 +6,10 @@ import type { Child } from "hono/jsx";
 import type { ActivityDetail, ActivityRow } from "../data/activity.ts";
 import type { DayRange } from "../data/range.ts";
 import { EntityList } from "../ui/entity.tsx";
+import { Note } from "../ui/flash.tsx";
 import { fmtDay, fmtNumber } from "../ui/format.ts";
 import { Empty, ModalityBadge, PageHead, TypeChip } from "../ui/layout.tsx";
+import { DataTable } from "../ui/table.tsx";
 import { Chart } from "./chart.tsx";
 
 /** The window picker shared by the map, places and actors pages; `children` adds fields (a region filter). */
@@ -44,40 +46,63 @@ export function ActivityTable(props: { rows: ActivityRow[]; base: "/places" | "/
   const max = Math.max(1, ...props.rows.map((r) => r.total));
   const places = props.base === "/places";
   return (
-    <div class="table-wrap">
-      <table aria-label={props.label}>
-        <thead>
-          <tr>
-            <th scope="col">{places ? "Place" : "Actor"}</th>
-            <th scope="col">{places ? "Region" : "Kind"}</th>
-            <th scope="col">By type</th>
-            <th scope="col" class="num">
-              Indicators
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.rows.map((r) => (
-            <tr>
-              <td>
-                <a class="item-title" href={`${props.base}/${r.id}`}>
-                  {r.name}
-                </a>
-                {places ? <div class="muted small">{r.kind}</div> : null}
-              </td>
-              <td>{places ? r.region : r.kind}</td>
-              <td>
-                <TypeCounts counts={r.counts} />
-              </td>
-              <td class="num">
-                <b>{fmtNumber(r.total)}</b>
-                <div class="bar" style={`width:${Math.round((r.total / max) * 100)}%;margin-left:auto`} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      label={props.label}
+      columns={[places ? "Place" : "Actor", places ? "Region" : "Kind", "By type", { label: "Indicators", num: true }]}
+      items={props.rows}
+      empty={<Empty title={`No ${places ? "places" : "actors"} named in this range`} />}
+      row={(r) => (
+        <tr>
+          <td>
+            <a class="item-title" href={`${props.base}/${r.id}`}>
+              {r.name}
+            </a>
+            {places ? <div class="muted small">{r.kind}</div> : null}
+          </td>
+          <td>{places ? r.region : r.kind}</td>
+          <td>
+            <TypeCounts counts={r.counts} />
+          </td>
+          <td class="num">
+            <b>{fmtNumber(r.total)}</b>
+            <div class="bar" style={`width:${Math.round((r.total / max) * 100)}%;margin-left:auto`} />
+          </td>
+        </tr>
+      )}
+    />
+  );
+}
+
+/**
+ * The places or actors list: the window picker (with `filters` added to it), notes on what is
+ * shown, and the ranked table with an optional `footer` under it.
+ */
+export function ActivityList(props: {
+  title: string;
+  sub: string;
+  base: "/places" | "/actors";
+  range: DayRange;
+  rows: ActivityRow[];
+  filters?: Child;
+  notes?: Child;
+  footer?: Child;
+}) {
+  return (
+    <>
+      <PageHead title={props.title} sub={props.sub}>
+        <WindowForm action={props.base} range={props.range}>
+          {props.filters}
+        </WindowForm>
+      </PageHead>
+      <div class="stack">
+        {props.notes}
+        <Note>{props.range.note}</Note>
+        <section class="card">
+          <ActivityTable rows={props.rows} base={props.base} label={props.title} />
+          {props.footer}
+        </section>
+      </div>
+    </>
   );
 }
 
@@ -134,11 +159,7 @@ export function ActivityPage(props: {
         <WindowForm action={`${props.base}/${detail.row.id}`} range={range} />
       </PageHead>
       <div class="stack">
-        {range.note ? (
-          <p class="note" role="status">
-            {range.note}
-          </p>
-        ) : null}
+        <Note>{range.note}</Note>
         <section class="card" aria-labelledby="counts-h">
           <div class="section-head">
             <h2 id="counts-h">

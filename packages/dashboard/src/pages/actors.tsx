@@ -5,8 +5,8 @@ import { type DashEnv, guard } from "../auth/index.ts";
 import { actorDetail, listActors } from "../data/activity.ts";
 import type { DashboardDeps } from "../deps.ts";
 import { fmtDay } from "../ui/format.ts";
-import { Empty, Layout, PageHead } from "../ui/layout.tsx";
-import { ActivityPage, ActivityTable, WindowForm } from "./activity-view.tsx";
+import { Layout } from "../ui/layout.tsx";
+import { ActivityList, ActivityPage } from "./activity-view.tsx";
 import { notFound, windowOf } from "./places.tsx";
 import { forbidden } from "./signin.tsx";
 
@@ -17,26 +17,13 @@ export function registerActors(app: Hono<DashEnv>, deps: DashboardDeps): void {
     const rows = await listActors(deps.store, range);
     return c.html(
       <Layout title="Actors" user={c.get("user")} active="actors">
-        <PageHead
+        <ActivityList
           title="Actors"
           sub={`Who is named in asserted and intent indicators, ${fmtDay(range.from)} – ${fmtDay(range.to)}.`}
-        >
-          <WindowForm action="/actors" range={range} />
-        </PageHead>
-        <div class="stack">
-          {range.note ? (
-            <p class="note" role="status">
-              {range.note}
-            </p>
-          ) : null}
-          <section class="card">
-            {rows.length === 0 ? (
-              <Empty title="No actors named in this range" />
-            ) : (
-              <ActivityTable rows={rows} base="/actors" label="Actors" />
-            )}
-          </section>
-        </div>
+          base="/actors"
+          range={range}
+          rows={rows}
+        />
       </Layout>,
     );
   });

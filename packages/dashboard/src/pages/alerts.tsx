@@ -7,6 +7,7 @@ import type { DashboardDeps } from "../deps.ts";
 import { AlertTabs } from "../ui/flash.tsx";
 import { fmtAgo, fmtStamp } from "../ui/format.ts";
 import { Empty, Layout, ModalityBadge, PageHead, TypeChip } from "../ui/layout.tsx";
+import { SelectField } from "../ui/select-field.tsx";
 import { isIndicatorType, isModality } from "../ui/theme.ts";
 import { forbidden } from "./signin.tsx";
 
@@ -100,28 +101,15 @@ export function registerAlerts(app: Hono<DashEnv>, deps: DashboardDeps): void {
         <AlertTabs current="alerts" />
         <div class="stack">
           <form method="get" action="/alerts" class="card filters" aria-label="Filter alerts">
-            <div class="field">
-              <label for="a-rule">Rule</label>
-              <select id="a-rule" name="rule">
-                <option value="">All rules</option>
-                {rules.map((r) => (
-                  <option value={r.id} selected={r.id === ruleId}>
-                    {r.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div class="field">
-              <label for="a-kind">Type</label>
-              <select id="a-kind" name="kind">
-                <option value="">All types</option>
-                {RULE_KINDS.map((k) => (
-                  <option value={k} selected={k === kind}>
-                    {k}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              id="a-rule"
+              name="rule"
+              label="Rule"
+              none="All rules"
+              options={rules.map((r) => ({ value: r.id, label: r.name }))}
+              value={ruleId}
+            />
+            <SelectField id="a-kind" name="kind" label="Type" none="All types" options={RULE_KINDS} value={kind} />
             <button class="btn" type="submit">
               Apply
             </button>

@@ -7,6 +7,7 @@ import { type ArticleListItem, listArticles, loadArticle } from "../data/article
 import type { DashboardDeps } from "../deps.ts";
 import { fmtDay } from "../ui/format.ts";
 import { Empty, Layout, PageHead, TypeChip } from "../ui/layout.tsx";
+import { SelectField } from "../ui/select-field.tsx";
 import { isIndicatorType } from "../ui/theme.ts";
 import { ArticleView } from "./article.tsx";
 import { forbidden } from "./signin.tsx";
@@ -64,28 +65,15 @@ export function registerArticles(app: Hono<DashEnv>, deps: DashboardDeps): void 
             <label for="q">Search</label>
             <input id="q" name="q" type="search" value={q} placeholder="Title or text" />
           </div>
-          <div class="field">
-            <label for="type">Type</label>
-            <select id="type" name="type">
-              <option value="">Any type</option>
-              {INDICATOR_TYPES.map((t) => (
-                <option value={t} selected={t === type}>
-                  {t}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div class="field">
-            <label for="source">Source</label>
-            <select id="source" name="source">
-              <option value="">All sources</option>
-              {sources.map((s) => (
-                <option value={s.id} selected={s.id === sourceId}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField id="type" name="type" label="Type" none="Any type" options={INDICATOR_TYPES} value={type} />
+          <SelectField
+            id="source"
+            name="source"
+            label="Source"
+            none="All sources"
+            options={sources.map((s) => ({ value: s.id, label: s.name }))}
+            value={sourceId}
+          />
           <button type="submit" class="btn">
             Filter
           </button>

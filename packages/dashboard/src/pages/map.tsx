@@ -12,6 +12,7 @@ import { PlaceChip } from "../ui/entity.tsx";
 import { fmtDay } from "../ui/format.ts";
 import { Empty, Layout, PageHead } from "../ui/layout.tsx";
 import { CLAIM_MODALITIES } from "../ui/theme.ts";
+import { WindowForm } from "./activity-view.tsx";
 import { forbidden } from "./signin.tsx";
 
 const Position = z.tuple([z.number(), z.number()]);
@@ -149,19 +150,7 @@ export function registerMap(app: Hono<DashEnv>, deps: DashboardDeps): void {
           title="Where it happens"
           sub={`Asserted and intent indicators per place named in the evidence, ${fmtDay(range.from)} – ${fmtDay(range.to)}.`}
         >
-          <form method="get" action="/map" class="row" aria-label="Range">
-            <div class="seg">
-              {(["7d", "30d", "all"] as const).map((k) => (
-                <>
-                  <input type="radio" id={`m-${k}`} name="range" value={k} checked={range.key === k} />
-                  <label for={`m-${k}`}>{k === "all" ? "All" : k.replace("d", " d")}</label>
-                </>
-              ))}
-            </div>
-            <button class="btn small" type="submit">
-              Show
-            </button>
-          </form>
+          <WindowForm action="/map" range={range} />
         </PageHead>
         {counts.length === 0 ? (
           <div class="card">

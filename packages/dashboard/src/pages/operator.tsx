@@ -5,8 +5,11 @@ import type { Context, Hono } from "hono";
 import { type DashEnv, guard } from "../auth/index.ts";
 import { type FetchRow, recentFetches, type SourceHealth, sourceHealth } from "../data/operator.ts";
 import type { DashboardDeps } from "../deps.ts";
+import { Flash, type Messages } from "../ui/flash.tsx";
 import { fmtAgo, fmtStamp } from "../ui/format.ts";
 import { Empty, Layout, PageHead } from "../ui/layout.tsx";
+import { PostButton } from "../ui/post-button.tsx";
+import { DataTable } from "../ui/table.tsx";
 import { forbidden } from "./signin.tsx";
 
 const KINDS = ["auto", "rss", "rdf", "atom", "json", "sitemap", "sitemap-index", "html"] as const;
@@ -20,116 +23,90 @@ function Status(props: { s: SourceHealth }) {
 }
 
 function SourcesTable(props: { sources: SourceHealth[] }) {
-  if (props.sources.length === 0) return <Empty title="No sources yet">Add one below.</Empty>;
   return (
-    <div class="table-wrap">
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Source</th>
-            <th scope="col">Health</th>
-            <th scope="col">Last poll</th>
-            <th scope="col" class="num">
-              Articles
-            </th>
-            <th scope="col" class="num">
-              Last poll items
-            </th>
-            <th scope="col" class="num">
-              Polls (failed)
-            </th>
-            <th scope="col">
-              <span class="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.sources.map((s) => (
-            <tr data-source={s.id}>
-              <td>
-                <a class="item-title" href={`/operator/sources?log=${s.id}#log`}>
-                  {s.name}
-                </a>
-                <div class="meta">
-                  <span class="mono">{s.url}</span>
-                  <span>
-                    {s.kind}, every {Math.round(s.intervalSeconds / 60)} min
-                  </span>
-                </div>
-                {s.lastError ? <div class="error small">{s.lastError}</div> : null}
-              </td>
-              <td>
-                <Status s={s} />
-              </td>
-              <td title={fmtStamp(s.lastPolledAt)}>
-                {fmtAgo(s.lastPolledAt)}
-                {s.lastStatus ? <div class="meta">HTTP {s.lastStatus}</div> : null}
-              </td>
-              <td class="num">{s.articles}</td>
-              <td class="num">{s.lastItemsSeen === null ? "—" : `${s.lastItemsNew} new / ${s.lastItemsSeen}`}</td>
-              <td class="num">
-                {s.polls} ({s.failedPolls})
-              </td>
-              <td>
-                <form method="post" action={`/operator/sources/${s.id}/toggle`}>
-                  <button
-                    class={`btn small ${s.enabled ? "ghost" : ""}`}
-                    type="submit"
-                    aria-label={`${s.enabled ? "Pause" : "Resume"} ${s.name}`}
-                  >
-                    {s.enabled ? "Pause" : "Resume"}
-                  </button>
-                </form>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      columns={[
+        "Source",
+        "Health",
+        "Last poll",
+        { label: "Articles", num: true },
+        { label: "Last poll items", num: true },
+        { label: "Polls (failed)", num: true },
+      ]}
+      actions
+      items={props.sources}
+      empty={<Empty title="No sources yet">Add one below.</Empty>}
+      row={(s) => (
+        <tr data-source={s.id}>
+          <td>
+            <a class="item-title" href={`/operator/sources?log=${s.id}#log`}>
+              {s.name}
+            </a>
+            <div class="meta">
+              <span class="mono">{s.url}</span>
+              <span>
+                {s.kind}, every {Math.round(s.intervalSeconds / 60)} min
+              </span>
+            </div>
+            {s.lastError ? <div class="error small">{s.lastError}</div> : null}
+          </td>
+          <td>
+            <Status s={s} />
+          </td>
+          <td title={fmtStamp(s.lastPolledAt)}>
+            {fmtAgo(s.lastPolledAt)}
+            {s.lastStatus ? <div class="meta">HTTP {s.lastStatus}</div> : null}
+          </td>
+          <td class="num">{s.articles}</td>
+          <td class="num">{s.lastItemsSeen === null ? "—" : `${s.lastItemsNew} new / ${s.lastItemsSeen}`}</td>
+          <td class="num">
+            {s.polls} ({s.failedPolls})
+          </td>
+          <td>
+            <PostButton
+              action={`/operator/sources/${s.id}/toggle`}
+              class={`btn small ${s.enabled ? "ghost" : ""}`}
+              label={`${s.enabled ? "Pause" : "Resume"} ${s.name}`}
+            >
+              {s.enabled ? "Pause" : "Resume"}
+            </PostButton>
+          </td>
+        </tr>
+      )}
+    />
   );
 }
 
 function FetchLog(props: { rows: FetchRow[] }) {
-  if (props.rows.length === 0) return <p class="muted">No polls recorded yet.</p>;
   return (
-    <div class="table-wrap">
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">When</th>
-            <th scope="col">Source</th>
-            <th scope="col" class="num">
-              HTTP
-            </th>
-            <th scope="col" class="num">
-              New / seen
-            </th>
-            <th scope="col" class="num">
-              Time
-            </th>
-            <th scope="col">Error</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.rows.map((r) => (
-            <tr>
-              <td>{fmtStamp(r.startedAt)}</td>
-              <td>{r.sourceName}</td>
-              <td class="num">{r.httpStatus ?? "—"}</td>
-              <td class="num">
-                {r.itemsNew} / {r.itemsSeen}
-              </td>
-              <td class="num">{r.durationMs} ms</td>
-              <td>{r.error ? <span class="status bad">{r.error}</span> : <span class="muted">—</span>}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      columns={[
+        "When",
+        "Source",
+        { label: "HTTP", num: true },
+        { label: "New / seen", num: true },
+        { label: "Time", num: true },
+        "Error",
+      ]}
+      items={props.rows}
+      empty={<p class="muted">No polls recorded yet.</p>}
+      row={(r) => (
+        <tr>
+          <td>{fmtStamp(r.startedAt)}</td>
+          <td>{r.sourceName}</td>
+          <td class="num">{r.httpStatus ?? "—"}</td>
+          <td class="num">
+            {r.itemsNew} / {r.itemsSeen}
+          </td>
+          <td class="num">{r.durationMs} ms</td>
+          <td>{r.error ? <span class="status bad">{r.error}</span> : <span class="muted">—</span>}</td>
+        </tr>
+      )}
+    />
   );
 }
 
-async function render(c: Context<DashEnv>, deps: DashboardDeps, msg: { error?: string; ok?: string } = {}) {
+async function render(c: Context<DashEnv>, deps: DashboardDeps, msg: Messages = {}) {
   const logFor = c.req.query("log") || null;
   const [sources, log] = await Promise.all([sourceHealth(deps.store), recentFetches(deps.store, logFor)]);
   const logName = logFor ? sources.find((s) => s.id === logFor)?.name : null;
@@ -137,16 +114,7 @@ async function render(c: Context<DashEnv>, deps: DashboardDeps, msg: { error?: s
     <Layout title="Sources" user={c.get("user")} active="sources">
       <PageHead title="Sources" sub="Feeds Seismo polls, their health and the fetch log." />
       <div class="stack">
-        {msg.ok ? (
-          <p class="flash" role="status">
-            {msg.ok}
-          </p>
-        ) : null}
-        {msg.error ? (
-          <p class="error" role="alert">
-            {msg.error}
-          </p>
-        ) : null}
+        <Flash msg={msg} />
         <section class="card" aria-labelledby="src-h">
           <h2 id="src-h">Sources ({sources.length})</h2>
           <SourcesTable sources={sources} />

@@ -9,6 +9,7 @@ import { type DayRange, resolveRange } from "../data/range.ts";
 import { readScope, type Scope, type ScopeChoice, scopeLabel, scopeParam, sourceTags } from "../data/scope.ts";
 import { dataSpan, loadTrends, type TrendFilter, type Trends } from "../data/trends.ts";
 import type { DashboardDeps } from "../deps.ts";
+import { Note } from "../ui/flash.tsx";
 import { fmtDay } from "../ui/format.ts";
 import { Layout, PageHead } from "../ui/layout.tsx";
 import { CLAIM_MODALITIES, isIndicatorType, isModality } from "../ui/theme.ts";
@@ -206,9 +207,7 @@ export function registerOverview(app: Hono<DashEnv>, deps: DashboardDeps): void 
           <Filters state={state} />
           <Conflict state={state} />
           {notes.map((n) => (
-            <p class="note" role="status">
-              {n}
-            </p>
+            <Note>{n}</Note>
           ))}
         </div>
         {live(state, c, sse)}

@@ -7,9 +7,11 @@ import { findRegion, REGIONS } from "../data/gazetteer.ts";
 import { type DayRange, resolveRange } from "../data/range.ts";
 import { dataSpan } from "../data/trends.ts";
 import type { DashboardDeps } from "../deps.ts";
+import { Note } from "../ui/flash.tsx";
 import { fmtDay } from "../ui/format.ts";
-import { Empty, Layout, PageHead } from "../ui/layout.tsx";
-import { ActivityPage, ActivityTable, WindowForm } from "./activity-view.tsx";
+import { Empty, Layout } from "../ui/layout.tsx";
+import { SelectField } from "../ui/select-field.tsx";
+import { ActivityList, ActivityPage } from "./activity-view.tsx";
 import { forbidden } from "./signin.tsx";
 
 /** The window of the places and actors pages: 7 d, 30 d or all, falling back to the data as the map does. */
@@ -47,46 +49,22 @@ export function registerPlaces(app: Hono<DashEnv>, deps: DashboardDeps): void {
     const rows = await listPlaces(deps.store, range, region);
     return c.html(
       <Layout title="Places" user={c.get("user")} active="places">
-        <PageHead
+        <ActivityList
           title="Places"
           sub={`Gazetteer places named in asserted and intent indicators, ${fmtDay(range.from)} – ${fmtDay(range.to)}${region ? `, ${region} region` : ""}.`}
-        >
-          <WindowForm action="/places" range={range}>
-            <div class="field">
-              <label for="region">Region</label>
-              <select id="region" name="region">
-                <option value="">All regions</option>
-                {REGIONS.map((r) => (
-                  <option value={r} selected={r === region}>
-                    {r}
-                  </option>
-                ))}
-              </select>
-            </div>
-          </WindowForm>
-        </PageHead>
-        <div class="stack">
-          {asked && !region ? (
-            <p class="note" role="status">
-              No region “{asked}” in the gazetteer; showing every region.
-            </p>
-          ) : null}
-          {range.note ? (
-            <p class="note" role="status">
-              {range.note}
-            </p>
-          ) : null}
-          <section class="card">
-            {rows.length === 0 ? (
-              <Empty title="No places named in this range" />
-            ) : (
-              <ActivityTable rows={rows} base="/places" label="Places" />
-            )}
+          base="/places"
+          range={range}
+          rows={rows}
+          filters={
+            <SelectField id="region" name="region" label="Region" none="All regions" options={REGIONS} value={region} />
+          }
+          notes={asked && !region ? <Note>No region “{asked}” in the gazetteer; showing every region.</Note> : null}
+          footer={
             <p class="muted small">
               See them on the <a href="/map">map</a>.
             </p>
-          </section>
-        </div>
+          }
+        />
       </Layout>,
     );
   });

@@ -4,6 +4,7 @@ import { RULE_KINDS, type RuleKind, TRIGGER_MODALITIES } from "@seismo/alerts";
 import { INDICATOR_TYPES } from "@seismo/core";
 import type { Child } from "hono/jsx";
 import { KIND_LABELS, PARAM_FIELDS, REGIONS, type RuleForm } from "../data/rule-form.ts";
+import { SelectField } from "../ui/select-field.tsx";
 
 type Errors = Record<string, string>;
 
@@ -51,6 +52,31 @@ function Text(p: {
       ) : null}
       <Err field={p.field} errors={p.errors} />
     </div>
+  );
+}
+
+/** Checkboxes named `field`, ticked for the values in `picked`; `typed` colours each as its indicator type. */
+function Checks(p: {
+  field: string;
+  legend: string;
+  values: readonly string[];
+  picked: readonly string[];
+  errors: Errors;
+  typed?: boolean;
+}) {
+  return (
+    <fieldset {...invalid(p.field, p.errors)}>
+      <legend>{p.legend}</legend>
+      <div class="checks">
+        {p.values.map((v) => (
+          <label class={p.typed ? `t-${v}` : undefined}>
+            <input type="checkbox" name={p.field} value={v} checked={p.picked.includes(v)} />
+            {v}
+          </label>
+        ))}
+      </div>
+      <Err field={p.field} errors={p.errors} />
+    </fieldset>
   );
 }
 
@@ -127,42 +153,30 @@ export function RuleFormView(p: { action: string; form: RuleForm; errors: Errors
           <h2 id="rf-filters">What counts</h2>
           <p class="sub">Negated and speculative reports never trigger an alert. Empty fields match anything.</p>
         </div>
-        <fieldset {...invalid("types", errors)}>
-          <legend>Indicator types</legend>
-          <div class="checks">
-            {INDICATOR_TYPES.map((t) => (
-              <label class={`t-${t}`}>
-                <input type="checkbox" name="types" value={t} checked={form.types.includes(t)} />
-                {t}
-              </label>
-            ))}
-          </div>
-          <Err field="types" errors={errors} />
-        </fieldset>
-        <fieldset {...invalid("modalities", errors)}>
-          <legend>Modality</legend>
-          <div class="checks">
-            {TRIGGER_MODALITIES.map((m) => (
-              <label>
-                <input type="checkbox" name="modalities" value={m} checked={form.modalities.includes(m)} />
-                {m}
-              </label>
-            ))}
-          </div>
-          <Err field="modalities" errors={errors} />
-        </fieldset>
+        <Checks
+          field="types"
+          legend="Indicator types"
+          values={INDICATOR_TYPES}
+          picked={form.types}
+          errors={errors}
+          typed
+        />
+        <Checks
+          field="modalities"
+          legend="Modality"
+          values={TRIGGER_MODALITIES}
+          picked={form.modalities}
+          errors={errors}
+        />
         <div class="form-grid">
-          <div class="field">
-            <label for="r-region">Region</label>
-            <select id="r-region" name="region">
-              <option value="">No region</option>
-              {Object.entries(REGIONS).map(([key, r]) => (
-                <option value={key} selected={form.region === key}>
-                  {r.label}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id="r-region"
+            name="region"
+            label="Region"
+            none="No region"
+            options={Object.entries(REGIONS).map(([key, r]) => ({ value: key, label: r.label }))}
+            value={form.region}
+          />
           <Text
             field="places"
             label="Places"

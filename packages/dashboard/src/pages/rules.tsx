@@ -9,6 +9,8 @@ import type { DashboardDeps } from "../deps.ts";
 import { AlertTabs, Flash, type Messages } from "../ui/flash.tsx";
 import { fmtStamp } from "../ui/format.ts";
 import { Empty, Layout, PageHead, TypeChip } from "../ui/layout.tsx";
+import { ToggleButton } from "../ui/post-button.tsx";
+import { DataTable } from "../ui/table.tsx";
 import { RuleFormView } from "./rule-form.tsx";
 import { forbidden } from "./signin.tsx";
 
@@ -54,72 +56,51 @@ function Filters(p: { rule: Rule }) {
 }
 
 function RulesTable(p: { rules: Rule[]; user: ApiToken; owners: Map<string, string> }) {
-  if (p.rules.length === 0) return <Empty title="No alert rules yet">Create one to get alerts.</Empty>;
   return (
-    <div class="table-wrap">
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Rule</th>
-            <th scope="col">Type</th>
-            <th scope="col">What counts</th>
-            <th scope="col">Owner</th>
-            <th scope="col">State</th>
-            <th scope="col">
-              <span class="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {p.rules.map((r) => (
-            <tr data-rule={r.id}>
-              <td>
-                <span class="item-title">{r.name}</span>
-                <div class="meta">
-                  <span class="mono">{r.id}</span>
-                  <span>{paramText(r)}</span>
-                  <span>cooldown {r.cooldownMinutes} min</span>
-                </div>
-              </td>
-              <td>{KIND_SHORT[r.kind]}</td>
-              <td>
-                <Filters rule={r} />
-              </td>
-              <td>
-                {r.ownerTokenId === null
-                  ? "default"
-                  : r.ownerTokenId === p.user.id
-                    ? "you"
-                    : (p.owners.get(r.ownerTokenId) ?? "someone else")}
-              </td>
-              <td title={`updated ${fmtStamp(r.updatedAt)}`}>
-                {r.enabled ? <span class="status ok">Enabled</span> : <span class="status paused">Disabled</span>}
-              </td>
-              <td>
-                {mayEdit(r, p.user) ? (
-                  <div class="actions-cell">
-                    <a class="btn small ghost" href={`/alerts/rules/${r.id}/edit`} aria-label={`Edit ${r.name}`}>
-                      Edit
-                    </a>
-                    <form method="post" action={`/alerts/rules/${r.id}/toggle`}>
-                      <button
-                        class="btn small ghost"
-                        type="submit"
-                        aria-label={`${r.enabled ? "Disable" : "Enable"} ${r.name}`}
-                      >
-                        {r.enabled ? "Disable" : "Enable"}
-                      </button>
-                    </form>
-                  </div>
-                ) : (
-                  <span class="muted small">read only</span>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      columns={["Rule", "Type", "What counts", "Owner", "State"]}
+      actions
+      items={p.rules}
+      empty={<Empty title="No alert rules yet">Create one to get alerts.</Empty>}
+      row={(r) => (
+        <tr data-rule={r.id}>
+          <td>
+            <span class="item-title">{r.name}</span>
+            <div class="meta">
+              <span class="mono">{r.id}</span>
+              <span>{paramText(r)}</span>
+              <span>cooldown {r.cooldownMinutes} min</span>
+            </div>
+          </td>
+          <td>{KIND_SHORT[r.kind]}</td>
+          <td>
+            <Filters rule={r} />
+          </td>
+          <td>
+            {r.ownerTokenId === null
+              ? "default"
+              : r.ownerTokenId === p.user.id
+                ? "you"
+                : (p.owners.get(r.ownerTokenId) ?? "someone else")}
+          </td>
+          <td title={`updated ${fmtStamp(r.updatedAt)}`}>
+            {r.enabled ? <span class="status ok">Enabled</span> : <span class="status paused">Disabled</span>}
+          </td>
+          <td>
+            {mayEdit(r, p.user) ? (
+              <div class="actions-cell">
+                <a class="btn small ghost" href={`/alerts/rules/${r.id}/edit`} aria-label={`Edit ${r.name}`}>
+                  Edit
+                </a>
+                <ToggleButton action={`/alerts/rules/${r.id}/toggle`} enabled={r.enabled} name={r.name} />
+              </div>
+            ) : (
+              <span class="muted small">read only</span>
+            )}
+          </td>
+        </tr>
+      )}
+    />
   );
 }
 

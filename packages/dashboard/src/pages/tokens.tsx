@@ -5,8 +5,12 @@ import type { Context, Hono } from "hono";
 import { z } from "zod";
 import { type DashEnv, guard } from "../auth/index.ts";
 import type { DashboardDeps } from "../deps.ts";
+import { Flash, type Messages } from "../ui/flash.tsx";
 import { fmtStamp } from "../ui/format.ts";
 import { Layout, PageHead } from "../ui/layout.tsx";
+import { PostButton } from "../ui/post-button.tsx";
+import { SecretOnce } from "../ui/secret-once.tsx";
+import { DataTable } from "../ui/table.tsx";
 import { forbidden } from "./signin.tsx";
 
 const CreateSchema = z.object({ name: z.string().trim().min(1).max(100), role: z.enum(API_ROLES) });
@@ -14,7 +18,7 @@ const CreateSchema = z.object({ name: z.string().trim().min(1).max(100), role: z
 async function render(
   c: Context<DashEnv>,
   deps: DashboardDeps,
-  msg: { created?: { token: string; name: string; role: ApiRole }; error?: string; ok?: string } = {},
+  msg: Messages & { created?: { token: string; name: string; role: ApiRole } } = {},
   status: 200 | 400 = 200,
 ) {
   const tokens = await deps.store.tokens.list();
@@ -24,71 +28,50 @@ async function render(
       <PageHead title="API tokens" sub="Who can read and change Seismo. Tokens are stored only as hashes." />
       <div class="stack">
         {msg.created ? (
-          <section class="flash stack" role="status" aria-labelledby="new-h">
-            <h2 id="new-h">
-              New {msg.created.role} token for {msg.created.name}
-            </h2>
-            <p>Copy it now: it is shown only once.</p>
-            <output class="token-once" data-testid="new-token">
-              {msg.created.token}
-            </output>
-          </section>
+          <SecretOnce
+            id="new-h"
+            title={`New ${msg.created.role} token for ${msg.created.name}`}
+            note="Copy it now: it is shown only once."
+            secret={msg.created.token}
+            testId="new-token"
+          />
         ) : null}
-        {msg.ok ? (
-          <p class="flash" role="status">
-            {msg.ok}
-          </p>
-        ) : null}
-        {msg.error ? (
-          <p class="error" role="alert">
-            {msg.error}
-          </p>
-        ) : null}
+        <Flash msg={msg} />
         <section class="card" aria-labelledby="tok-h">
           <h2 id="tok-h">Tokens</h2>
-          <div class="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Role</th>
-                  <th scope="col">Created</th>
-                  <th scope="col">State</th>
-                  <th scope="col">
-                    <span class="sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {tokens.map((t) => (
-                  <tr>
-                    <td>
-                      {t.name}
-                      {t.id === me.id ? <span class="muted"> (you)</span> : null}
-                    </td>
-                    <td>{t.role}</td>
-                    <td>{fmtStamp(t.createdAt)}</td>
-                    <td>
-                      {t.revokedAt ? (
-                        <span class="status paused">Revoked {fmtStamp(t.revokedAt)}</span>
-                      ) : (
-                        <span class="status ok">Active</span>
-                      )}
-                    </td>
-                    <td>
-                      {t.revokedAt ? null : (
-                        <form method="post" action={`/operator/tokens/${t.id}/revoke`}>
-                          <button class="btn small danger" type="submit" aria-label={`Revoke the token ${t.name}`}>
-                            Revoke
-                          </button>
-                        </form>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            columns={["Name", "Role", "Created", "State"]}
+            actions
+            items={tokens}
+            row={(t) => (
+              <tr>
+                <td>
+                  {t.name}
+                  {t.id === me.id ? <span class="muted"> (you)</span> : null}
+                </td>
+                <td>{t.role}</td>
+                <td>{fmtStamp(t.createdAt)}</td>
+                <td>
+                  {t.revokedAt ? (
+                    <span class="status paused">Revoked {fmtStamp(t.revokedAt)}</span>
+                  ) : (
+                    <span class="status ok">Active</span>
+                  )}
+                </td>
+                <td>
+                  {t.revokedAt ? null : (
+                    <PostButton
+                      action={`/operator/tokens/${t.id}/revoke`}
+                      class="btn small danger"
+                      label={`Revoke the token ${t.name}`}
+                    >
+                      Revoke
+                    </PostButton>
+                  )}
+                </td>
+              </tr>
+            )}
+          />
         </section>
         <section class="card stack" aria-labelledby="create-h">
           <h2 id="create-h">Create a token</h2>

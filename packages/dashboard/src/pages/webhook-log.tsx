@@ -18,6 +18,8 @@ import type { DashboardDeps } from "../deps.ts";
 import { Flash, type Messages } from "../ui/flash.tsx";
 import { fmtStamp } from "../ui/format.ts";
 import { Empty, Layout, PageHead } from "../ui/layout.tsx";
+import { PostButton } from "../ui/post-button.tsx";
+import { DataTable } from "../ui/table.tsx";
 import { forbidden } from "./signin.tsx";
 import { rulesText, SubscriptionStatus } from "./webhooks.tsx";
 
@@ -98,17 +100,14 @@ function DeliveryRow(p: { d: Delivery; attempts: Attempt[]; alert: string; canRe
         <Attempts attempts={p.attempts} />
       </td>
       <td>
-        <form method="post" action={`/operator/webhook-deliveries/${d.id}/replay`}>
-          <button
-            class="btn small ghost"
-            type="submit"
-            disabled={p.canReplay !== null}
-            title={p.canReplay ?? "Send again now with the same webhook-id"}
-            aria-label={`Replay delivery ${d.id}`}
-          >
-            Replay
-          </button>
-        </form>
+        <PostButton
+          action={`/operator/webhook-deliveries/${d.id}/replay`}
+          disabled={p.canReplay !== null}
+          title={p.canReplay ?? "Send again now with the same webhook-id"}
+          label={`Replay delivery ${d.id}`}
+        >
+          Replay
+        </PostButton>
       </td>
     </tr>
   );
@@ -167,36 +166,24 @@ async function render(
         </section>
         <section class="card" aria-labelledby="log-h">
           <h2 id="log-h">Delivery log (latest {LOG_LIMIT})</h2>
-          {deliveries.length === 0 ? (
-            <Empty title="Nothing delivered yet">
-              Deliveries appear here when a matching alert is raised or updated.
-            </Empty>
-          ) : (
-            <div class="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Alert</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Attempts</th>
-                    <th scope="col">
-                      <span class="sr-only">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {deliveries.map((d) => (
-                    <DeliveryRow
-                      d={d}
-                      attempts={attempts.get(d.id) ?? []}
-                      alert={titles.get(d.alertId) ?? d.alertId}
-                      canReplay={canReplay}
-                    />
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <DataTable
+            columns={["Alert", "Status", "Attempts"]}
+            actions
+            items={deliveries}
+            empty={
+              <Empty title="Nothing delivered yet">
+                Deliveries appear here when a matching alert is raised or updated.
+              </Empty>
+            }
+            row={(d) => (
+              <DeliveryRow
+                d={d}
+                attempts={attempts.get(d.id) ?? []}
+                alert={titles.get(d.alertId) ?? d.alertId}
+                canReplay={canReplay}
+              />
+            )}
+          />
         </section>
       </div>
     </Layout>,

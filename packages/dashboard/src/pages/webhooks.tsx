@@ -19,6 +19,9 @@ import type { DashboardDeps } from "../deps.ts";
 import { Flash, type Messages } from "../ui/flash.tsx";
 import { fmtStamp } from "../ui/format.ts";
 import { Empty, Layout, PageHead } from "../ui/layout.tsx";
+import { ToggleButton } from "../ui/post-button.tsx";
+import { SecretOnce } from "../ui/secret-once.tsx";
+import { DataTable } from "../ui/table.tsx";
 import { forbidden } from "./signin.tsx";
 
 const FORMAT_LABELS: Record<(typeof WEBHOOK_FORMATS)[number], string> = {
@@ -59,64 +62,40 @@ export const rulesText = (sub: Subscription, names: Map<string, string>): string
   sub.ruleIds.length === 0 ? "every rule" : sub.ruleIds.map((id) => names.get(id) ?? id).join(", ");
 
 function SubscriptionsTable(p: { subs: Subscription[]; names: Map<string, string> }) {
-  if (p.subs.length === 0) return <Empty title="No webhooks yet">Subscribe an endpoint below to receive alerts.</Empty>;
   return (
-    <div class="table-wrap">
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Subscription</th>
-            <th scope="col">Rules</th>
-            <th scope="col">Payload</th>
-            <th scope="col">Status</th>
-            <th scope="col">
-              <span class="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {p.subs.map((s) => (
-            <tr data-webhook={s.id}>
-              <td>
-                <a class="item-title" href={`/operator/webhooks/${s.id}`}>
-                  {s.name}
-                </a>
-                <div class="meta">
-                  <span class="mono">{s.url}</span>
-                  <span>secret whsec_…{s.secret.slice(-4)}</span>
-                  <span>since {fmtStamp(s.createdAt)}</span>
-                </div>
-              </td>
-              <td>{rulesText(s, p.names)}</td>
-              <td>{s.format}</td>
-              <td>
-                <SubscriptionStatus sub={s} />
-              </td>
-              <td>
-                <div class="actions-cell">
-                  <a
-                    class="btn small ghost"
-                    href={`/operator/webhooks/${s.id}`}
-                    aria-label={`Delivery log of ${s.name}`}
-                  >
-                    Delivery log
-                  </a>
-                  <form method="post" action={`/operator/webhooks/${s.id}/toggle`}>
-                    <button
-                      class="btn small ghost"
-                      type="submit"
-                      aria-label={`${s.enabled ? "Disable" : "Enable"} ${s.name}`}
-                    >
-                      {s.enabled ? "Disable" : "Enable"}
-                    </button>
-                  </form>
-                </div>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      columns={["Subscription", "Rules", "Payload", "Status"]}
+      actions
+      items={p.subs}
+      empty={<Empty title="No webhooks yet">Subscribe an endpoint below to receive alerts.</Empty>}
+      row={(s) => (
+        <tr data-webhook={s.id}>
+          <td>
+            <a class="item-title" href={`/operator/webhooks/${s.id}`}>
+              {s.name}
+            </a>
+            <div class="meta">
+              <span class="mono">{s.url}</span>
+              <span>secret whsec_…{s.secret.slice(-4)}</span>
+              <span>since {fmtStamp(s.createdAt)}</span>
+            </div>
+          </td>
+          <td>{rulesText(s, p.names)}</td>
+          <td>{s.format}</td>
+          <td>
+            <SubscriptionStatus sub={s} />
+          </td>
+          <td>
+            <div class="actions-cell">
+              <a class="btn small ghost" href={`/operator/webhooks/${s.id}`} aria-label={`Delivery log of ${s.name}`}>
+                Delivery log
+              </a>
+              <ToggleButton action={`/operator/webhooks/${s.id}/toggle`} enabled={s.enabled} name={s.name} />
+            </div>
+          </td>
+        </tr>
+      )}
+    />
   );
 }
 
@@ -208,13 +187,13 @@ async function render(
       <PageHead title="Webhooks" sub="Endpoints that receive alerts, signed under the Standard Webhooks spec." />
       <div class="stack">
         {msg.created ? (
-          <section class="flash stack" role="status" aria-labelledby="secret-h">
-            <h2 id="secret-h">Signing secret for {msg.created.name}</h2>
-            <p>Copy it now: it is shown only once. Receivers verify the webhook-signature header with it.</p>
-            <output class="token-once" data-testid="new-secret">
-              {msg.created.secret}
-            </output>
-          </section>
+          <SecretOnce
+            id="secret-h"
+            title={`Signing secret for ${msg.created.name}`}
+            note="Copy it now: it is shown only once. Receivers verify the webhook-signature header with it."
+            secret={msg.created.secret}
+            testId="new-secret"
+          />
         ) : null}
         <Flash msg={msg} />
         <section class="card" aria-labelledby="subs-h">

@@ -1,6 +1,7 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
-import { actorId, findPlace, placeId } from "../data/gazetteer.ts";
+import { findPlace } from "@seismo/store";
+import { actorId, placeId } from "../data/gazetteer.ts";
 
 /** A place named in evidence: a link to its page when the gazetteer knows it, plain text otherwise. */
 export function PlaceChip(props: { name: string }) {

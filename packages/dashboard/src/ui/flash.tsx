@@ -23,6 +23,14 @@ export const Flash = (p: { msg: Messages }) => (
   </>
 );
 
+/** A note on what the page shows (a range moved to where the data is, a filter ignored); nothing without one. */
+export const Note = (p: { children?: Child }) =>
+  p.children ? (
+    <p class="note" role="status">
+      {p.children}
+    </p>
+  ) : null;
+
 /** Tabs between sibling pages (alerts and their rules); plain links, so they work without JS. */
 export const Tabs = (p: { items: Array<{ href: string; label: Child; current: boolean }> }) => (
   <nav class="tabs" aria-label="Section">

@@ -1,4 +1,4 @@
-import { PLACES } from "@seismo/tagger";
+import { PLACES, type PlaceEntry } from "@seismo/tagger";
 import { foldForSearch } from "@seismo/text";
 
 /** The key a place is stored and queried under: "Zvečan", "Zvecan" and "Звечан" are one place. */
@@ -14,6 +14,16 @@ export const slugOf = (key: string): string =>
     .replace(/[^\p{L}\p{N}]+/gu, "-")
     .replace(/^-+|-+$/g, "")
     .toLowerCase();
+
+/** The gazetteer by place key and by id, the slug of the key that the API and the dashboard put in URLs. */
+const PLACE_BY_KEY: ReadonlyMap<string, PlaceEntry> = new Map(PLACES.map((p) => [placeKey(p.name), p]));
+const PLACE_BY_ID: ReadonlyMap<string, PlaceEntry> = new Map([...PLACE_BY_KEY].map(([key, p]) => [slugOf(key), p]));
+
+/** A gazetteer place by id ("zubin-potok") or any spelling of its name ("Зубин Поток"). */
+export function findPlace(idOrName: string): PlaceEntry | undefined {
+  const key = placeKey(idOrName);
+  return PLACE_BY_ID.get(idOrName.toLowerCase()) ?? PLACE_BY_KEY.get(key) ?? PLACE_BY_ID.get(slugOf(key));
+}
 
 export const uniqueKeys = (names: readonly string[]): string[] => [...new Set(names.map(placeKey).filter(Boolean))];
 
