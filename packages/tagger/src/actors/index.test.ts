@@ -18,4 +18,10 @@ describe("findActors", () => {
     expect(findActors("The Nigerian Union of Teachers called off a strike.")).toEqual(["Nigerian Union of Teachers"]);
     expect(findActors("Leaders of the PLO met.")).toEqual(["PLO"]);
   });
+
+  it("does not run an organisation's name across the end of a sentence", () => {
+    const actors = findActors("Serbs gathered in Kosovo and Metohija. Police later cleared the road.");
+    expect(actors.some((a) => a.includes("Metohija. Police"))).toBe(false);
+    expect(findActors("The U.S. Army moved a battalion.")).toEqual(["US"]);
+  });
 });

@@ -4,7 +4,9 @@ import { compileNames } from "../gazetteer/match.ts";
 
 const matcher = compileNames(ACTORS);
 const ACRONYM = /\b[A-Z][A-Z&]{1,5}\b/g;
-const CAP = "[A-Z][\\p{L}'’.-]*";
+// A capitalised word; a full stop inside it only before a letter ("St.Petersburg") or in an
+// initialism ("U.S."), so a name never runs on past the end of a sentence.
+const CAP = "(?:(?:[A-Z]\\.){2,}|[A-Z](?:[\\p{L}'’-]|\\.(?=\\p{L}))*)";
 const ORG = new RegExp(
   `\\b(?:${CAP}\\s+(?:(?:of|for|and|the)\\s+)?){1,5}(?:${Object.keys(ORG_HEADS).join("|")})\\b(?:\\s+(?:of|for)\\s+(?:the\\s+)?${CAP}(?:\\s+${CAP}){0,3})?`,
   "gu",
