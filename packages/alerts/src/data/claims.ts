@@ -47,9 +47,15 @@ const toClaim = (r: ClaimRow): Claim => ({
   duplicateOf: r.duplicate_of,
 });
 
-/** Every indicator of a story (the caller filters: negated ones are needed nowhere but kept honest). */
+/**
+ * The claims of a story that any rule can count: asserted and intent (matchesFilters refuses
+ * negated and speculative ones whatever a rule says, so they are not read at all).
+ */
 export async function storyClaims(sql: SqlClient, storyId: string): Promise<Claim[]> {
-  const rows = await sql.query<ClaimRow>(`${SELECT} WHERE a.story_id = $1 ORDER BY at, i.evidence_start`, [storyId]);
+  const rows = await sql.query<ClaimRow>(
+    `${SELECT} WHERE a.story_id = $1 AND i.modality IN ('asserted', 'intent') ORDER BY at, i.evidence_start`,
+    [storyId],
+  );
   return rows.map(toClaim);
 }
 
