@@ -69,15 +69,20 @@ export class TrendRepo {
     else if (dim === "region") keys = [regionKey(q.region ?? "")];
     else if (dim === "language") keys = [languageKey(q.language)];
 
-    let bucket: string;
+    // Buckets group on dates and hours and are labelled afterwards: date arithmetic for weeks
+    // (Mondays; no time zone involved) and text only on the few output rows.
+    let bucket: string[];
+    let label: string;
     let table: string;
     let filter: string;
     if (q.resolution === "hour") {
-      bucket = "to_char(day, 'YYYY-MM-DD') || 'T' || lpad(hour::text, 2, '0') || ':00Z'";
+      bucket = ["day", "hour"];
+      label = "to_char(b0, 'YYYY-MM-DD') || 'T' || lpad(b1::text, 2, '0') || ':00Z'";
       table = "indicator_hourly";
       filter = `dim = '${dim}' AND key = ANY($5::text[])`;
     } else {
-      bucket = q.resolution === "week" ? "date_trunc('week', day)::date::text" : "day::text";
+      bucket = [q.resolution === "week" ? "day - (extract(isodow from day)::int - 1)" : "day"];
+      label = "b0::text";
       [table, filter] = {
         all: ["indicator_daily_total", "$5::text[] IS NOT NULL"],
         source: ["indicator_daily", "source_id = ANY($5::text[])"],
@@ -86,14 +91,18 @@ export class TrendRepo {
         language: ["indicator_dim_daily", "dim = 'language' AND key = ANY($5::text[])"],
       }[dim] as [string, string];
     }
+    const columns = bucket.map((expr, i) => `${expr} AS b${i}`).join(", ");
+    const order = bucket.map((_, i) => `b${i}`).join(", ");
     const rows = await this.sql.query<{ day: string; type: IndicatorType; count: number; intensity: number }>(
-      `SELECT ${bucket} AS day, type, sum(count)::int AS count, sum(intensity_sum)::float8 AS intensity
-       FROM ${table}
-       WHERE day BETWEEN $1::date AND $2::date
-         AND ($3::text[] IS NULL OR type = ANY($3::text[]))
-         AND modality = ANY($4::text[])
-         AND ${filter}
-       GROUP BY 1, type ORDER BY 1, type`,
+      `SELECT ${label} AS day, type, count, intensity FROM (
+         SELECT ${columns}, type COLLATE "C" AS type, sum(count)::int AS count, sum(intensity_sum)::float8 AS intensity
+         FROM ${table}
+         WHERE day BETWEEN $1::date AND $2::date
+           AND ($3::text[] IS NULL OR type = ANY($3::text[]))
+           AND modality = ANY($4::text[])
+           AND ${filter}
+         GROUP BY ${bucket.map((_, i) => i + 1).join(", ")}, ${bucket.length + 1}
+       ) buckets ORDER BY ${order}, type`,
       [q.from, q.to, q.types ?? null, q.modalities ?? ["asserted", "intent"], keys],
     );
     return rows.map((r) => ({ day: r.day, type: r.type, count: r.count, intensity: r.intensity }));
