@@ -3,42 +3,10 @@ import type { SqlClient } from "../client/index.ts";
 import { indicatorIdFor } from "../ids/index.ts";
 import { languageKey, placeKey, regionKeysOf, uniqueKeys } from "../keys/index.ts";
 import { applyRollupDelta, type RollupItem } from "./rollup.ts";
+import { type IndicatorRow, type StoredIndicator, toIndicator } from "./row.ts";
 import { type IndicatorSearch, searchIndicators } from "./search.ts";
 
-export interface StoredIndicator extends Indicator {
-  id: string;
-  articleId: string;
-  day: string;
-}
-
-interface IndicatorRow {
-  id: string;
-  article_id: string;
-  day: string;
-  type: Indicator["type"];
-  modality: Indicator["modality"];
-  evidence_text: string;
-  evidence_start: number;
-  evidence_end: number;
-  sentence: string;
-  actors: string[];
-  places: string[];
-  confidence: number;
-  intensity: number;
-}
-
-const toIndicator = (r: IndicatorRow): StoredIndicator => ({
-  id: r.id,
-  articleId: r.article_id,
-  day: r.day,
-  type: r.type,
-  modality: r.modality,
-  evidence: { text: r.evidence_text, start: r.evidence_start, end: r.evidence_end, sentence: r.sentence },
-  actors: r.actors,
-  places: r.places,
-  confidence: r.confidence,
-  intensity: r.intensity,
-});
+export type { StoredIndicator } from "./row.ts";
 
 interface PreviousRow {
   day: string;

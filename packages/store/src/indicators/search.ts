@@ -1,6 +1,9 @@
 import type { IndicatorType, Modality } from "@seismo/core";
 import type { SqlClient } from "../client/index.ts";
 import { actorKey, placeKey } from "../keys/index.ts";
+import { type IndicatorRow, type StoredIndicator, toIndicator } from "./row.ts";
+
+const withoutArticleId = ({ articleId: _, ...indicator }: StoredIndicator) => indicator;
 
 export interface IndicatorSearch {
   types?: IndicatorType[];
@@ -46,25 +49,9 @@ export async function searchIndicators(
 ): Promise<{ hits: IndicatorHit[]; next: string | null }> {
   const after = q.cursor ? decode(q.cursor) : null;
   if (q.cursor && !after) throw new Error("invalid cursor");
-  const rows = await sql.query<{
-    id: string;
-    day: string;
-    type: IndicatorType;
-    modality: Modality;
-    evidence_text: string;
-    evidence_start: number;
-    evidence_end: number;
-    sentence: string;
-    actors: string[];
-    places: string[];
-    confidence: number;
-    intensity: number;
-    article_id: string;
-    title: string | null;
-    url: string;
-    source_id: string | null;
-    published_at: Date | null;
-  }>(
+  const rows = await sql.query<
+    IndicatorRow & { title: string | null; url: string; source_id: string | null; published_at: Date | null }
+  >(
     `SELECT i.id, i.day::text AS day, i.type, i.modality, i.evidence_text, i.evidence_start, i.evidence_end, i.sentence,
             i.actors, i.places, i.confidence, i.intensity, a.id AS article_id, a.title, a.url, a.source_id, a.published_at
      FROM indicators i JOIN articles a ON a.id = i.article_id
@@ -95,15 +82,7 @@ export async function searchIndicators(
   const last = page.at(-1);
   return {
     hits: page.map((r) => ({
-      id: r.id,
-      day: r.day,
-      type: r.type,
-      modality: r.modality,
-      evidence: { text: r.evidence_text, start: r.evidence_start, end: r.evidence_end, sentence: r.sentence },
-      actors: r.actors,
-      places: r.places,
-      confidence: r.confidence,
-      intensity: r.intensity,
+      ...withoutArticleId(toIndicator(r)),
       article: {
         id: r.article_id,
         title: r.title,
