@@ -22,8 +22,10 @@ interface ClaimRow {
   duplicate_of: string | null;
 }
 
-const SELECT = `SELECT i.id AS indicator_id, a.id AS article_id, a.story_id, coalesce(a.published_at, a.fetched_at) AS at,
-    i.type, i.modality, i.confidence, i.intensity, i.actors, i.places, i.sentence, a.url, a.title, a.language,
+/** The claim query; `evidence` is the SQL for the sentence, URL and title columns. */
+const selectClaims = (evidence = "i.sentence, a.url, a.title") =>
+  `SELECT i.id AS indicator_id, a.id AS article_id, a.story_id, coalesce(a.published_at, a.fetched_at) AS at,
+    i.type, i.modality, i.confidence, i.intensity, i.actors, i.places, ${evidence}, a.language,
     a.source_id, s.tags, a.duplicate_of
   FROM indicators i JOIN articles a ON a.id = i.article_id LEFT JOIN sources s ON s.id = a.source_id`;
 
@@ -53,7 +55,7 @@ const toClaim = (r: ClaimRow): Claim => ({
  */
 export async function storyClaims(sql: SqlClient, storyId: string): Promise<Claim[]> {
   const rows = await sql.query<ClaimRow>(
-    `${SELECT} WHERE a.story_id = $1 AND i.modality IN ('asserted', 'intent') ORDER BY at, i.evidence_start`,
+    `${selectClaims()} WHERE a.story_id = $1 AND i.modality IN ('asserted', 'intent') ORDER BY at, i.evidence_start`,
     [storyId],
   );
   return rows.map(toClaim);
@@ -84,11 +86,8 @@ export async function claimsBetween(
 ): Promise<Claim[]> {
   const types = options.types ?? filters.types;
   const select = options.slim
-    ? SELECT.replace(
-        "i.sentence, a.url, a.title",
-        `${filters.places.length > 0 ? "i.sentence" : "'' AS sentence"}, '' AS url, NULL AS title`,
-      )
-    : SELECT;
+    ? selectClaims(`${filters.places.length > 0 ? "i.sentence" : "'' AS sentence"}, '' AS url, NULL AS title`)
+    : selectClaims();
   const rows = await sql.query<ClaimRow>(
     `${select}
      WHERE i.modality = ANY($1::text[]) AND ($2::text[] IS NULL OR i.type = ANY($2::text[])) AND i.confidence >= $3

@@ -5,9 +5,8 @@ import { createRedis, QueueSet, startWorkers } from "@seismo/queue";
 import { Store } from "@seismo/store";
 import { afterEach, describe, expect, it } from "vitest";
 import { insertRule } from "../data/rules.ts";
-import { insertSubscription } from "../data/webhooks.ts";
 import { RuleInputSchema } from "../rules/schema.ts";
-import { addArticle } from "../testing/store.ts";
+import { addArticle, subscribeAll } from "../testing/store.ts";
 import { queueStoryEvaluation } from "./enqueue.ts";
 import { evaluateStory } from "./index.ts";
 
@@ -92,14 +91,7 @@ describe("evaluate-alerts jobs on Redis", () => {
       await store.close();
     });
     const sourceId = (await store.sources.upsert({ name: "S", url: "https://news.example/feed" })).id;
-    await insertSubscription(store.sql, "sub_1", {
-      name: "ops",
-      url: "https://hooks.example/x",
-      ruleIds: [],
-      secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
-      format: "standard",
-      enabled: true,
-    });
+    await subscribeAll(store.sql);
     const rule = RuleInputSchema.parse({
       name: "Deployment",
       kind: "deployment",

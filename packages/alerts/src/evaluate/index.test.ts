@@ -4,10 +4,9 @@ import { Store } from "@seismo/store";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listAlerts } from "../data/alerts.ts";
 import { insertRule, updateRule } from "../data/rules.ts";
-import { insertSubscription } from "../data/webhooks.ts";
 import type { AlertsDeps } from "../deps.ts";
 import { RuleInputSchema } from "../rules/schema.ts";
-import { addArticle, recordingQueues } from "../testing/store.ts";
+import { addArticle, recordingQueues, subscribeAll } from "../testing/store.ts";
 import { evaluateStory } from "./index.ts";
 
 let store: Store;
@@ -30,14 +29,7 @@ beforeAll(async () => {
     publicUrl: () => "http://127.0.0.1:3000/",
     now: () => clock,
   };
-  await insertSubscription(store.sql, "sub_1", {
-    name: "ops",
-    url: "https://hooks.example/x",
-    ruleIds: [],
-    secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
-    format: "standard",
-    enabled: true,
-  });
+  await subscribeAll(store.sql);
 });
 afterAll(async () => {
   await poster.close();

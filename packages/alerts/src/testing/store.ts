@@ -1,5 +1,6 @@
 import type { Indicator } from "@seismo/core";
-import type { Store } from "@seismo/store";
+import type { SqlClient, Store } from "@seismo/store";
+import { insertSubscription } from "../data/webhooks.ts";
 
 /** A tagged article in a story, written straight to the store (no pipeline). */
 export async function addArticle(
@@ -45,4 +46,16 @@ export function recordingQueues() {
       return {} as never;
     },
   };
+}
+
+/** The standard-format webhook subscription `sub_1`, for every rule, that evaluation tests deliver to. */
+export async function subscribeAll(sql: SqlClient): Promise<void> {
+  await insertSubscription(sql, "sub_1", {
+    name: "ops",
+    url: "https://hooks.example/x",
+    ruleIds: [],
+    secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+    format: "standard",
+    enabled: true,
+  });
 }

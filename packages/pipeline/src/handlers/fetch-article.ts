@@ -47,14 +47,15 @@ export function fetchArticleHandler(deps: PipelineDeps): JobHandler<"fetch-artic
         text: extracted.text,
         rawHtml: deps.keepRawHtml ? html : null,
       });
-      if ((changed || article.taggedAt === null) && deps.inlineTagging) {
-        await tagStoredArticle(deps, article);
-      } else if (changed || article.taggedAt === null) {
-        await deps.queues.add(
-          "tag-article",
-          { articleId: article.id },
-          { dedupeKey: `ta-${article.id}-${hashKey(article.contentHash)}` },
-        );
+      if (changed || article.taggedAt === null) {
+        if (deps.inlineTagging) await tagStoredArticle(deps, article);
+        else {
+          await deps.queues.add(
+            "tag-article",
+            { articleId: article.id },
+            { dedupeKey: `ta-${article.id}-${hashKey(article.contentHash)}` },
+          );
+        }
       }
       log.debug({ articleId: article.id, changed }, "stored article");
       return { articleId: article.id, changed };
