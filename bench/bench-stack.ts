@@ -7,6 +7,8 @@ import { parseConfig } from "@seismo/config";
 import { silentLogger } from "@seismo/observability";
 import { type RunningStack, type StackOptions, startStack } from "@seismo/stack";
 import pg from "pg";
+import { urlWithSchema } from "../tests/fault/support/pipeline-db.ts";
+import { startWorker, stopWorker } from "../tests/fault/support/worker-child.ts";
 
 export const DATABASE_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 
@@ -22,29 +24,33 @@ export async function listenLocal(server: Server): Promise<string> {
  */
 export async function startBenchStack(
   name: string,
-  options: Pick<StackOptions, "schedulerTickMs" | "alerts"> & { scheduler?: boolean } = {},
+  options: Pick<StackOptions, "schedulerTickMs" | "alerts"> & {
+    scheduler?: boolean;
+    /** Run the workers as this many processes of the worker app (`pnpm worker`) instead of in this one. */
+    workerProcesses?: number;
+  } = {},
 ): Promise<{ stack: RunningStack; dispose: () => Promise<void> }> {
   const dataDir = await mkdtemp(join(tmpdir(), `seismo-bench-${name}-`));
   const schema = `bench_${name}_${process.pid}`;
-  const config = parseConfig({
+  const env = {
     SEISMO_DATA_DIR: dataDir,
     REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
     SEISMO_QUEUE_PREFIX: `{seismo-bench-${name}-${process.pid}}`,
     SEISMO_SAMPLE_SOURCE: "false",
     SEISMO_OFFLINE: "true",
-    SEISMO_API_TOKEN: "bench-operator-token-0123456789",
     SEISMO_FETCH_ALLOW_HOSTS: "127.0.0.1",
     SEISMO_FETCH_MIN_DELAY_MS: "0",
     SEISMO_FETCH_PER_HOST: "8",
     SEISMO_CONCURRENCY: "8",
-    LOG_LEVEL: "silent",
-  });
+  };
+  const config = parseConfig({ ...env, SEISMO_API_TOKEN: "bench-operator-token-0123456789", LOG_LEVEL: "silent" });
+  const processes = options.workerProcesses ?? 0;
   const stack = await startStack({
     config,
     logger: silentLogger(),
     parts: {
       api: false,
-      workers: true,
+      workers: processes === 0,
       scheduler: options.scheduler ?? false,
       sampleSource: false,
       sourcesFile: false,
@@ -53,7 +59,20 @@ export async function startBenchStack(
     ...(options.schedulerTickMs ? { schedulerTickMs: options.schedulerTickMs } : {}),
     ...(options.alerts ? { alerts: options.alerts } : {}),
   });
+  // Started after the stack, which has created and migrated the schema the workers run in.
+  const children = await Promise.all(
+    Array.from({ length: processes }, () =>
+      startWorker({
+        ...env,
+        DATABASE_URL: urlWithSchema(DATABASE_URL, schema),
+        SEISMO_ROLE: "all",
+        SEISMO_METRICS_PORT: "0",
+        LOG_LEVEL: "info",
+      }),
+    ),
+  );
   const dispose = async () => {
+    for (const child of children) await stopWorker(child);
     await stack.close();
     for (const q of stack.queues.queues.values()) await q.obliterate({ force: true }).catch(() => undefined);
     await stack.queues.close();

@@ -23,7 +23,7 @@ if (on("extract")) report(benchExtraction(SHARED));
 if (on("tagger")) report(benchTagger(SHARED));
 if (on("trends")) report(await benchTrends());
 if (on("trends-pglite")) report(await (await import("./trends.ts")).benchTrendsPglite());
-if (on("pipeline")) report(await benchPipeline());
+if (on("pipeline")) report(await benchPipeline(SHARED));
 if (on("alerts")) report(await (await import("./alerts.ts")).benchAlerts());
 if (on("dashboard")) report(await (await import("./dashboard.ts")).benchDashboard());
 writeFileSync(

@@ -108,6 +108,49 @@ describe.each(targets)("store on %s", (_name, target) => {
     expect(after.map((p) => [p.type, p.count])).toEqual([["talks", 1]]);
   });
 
+  it("writes indicators and framing marks together, and keeps or replaces raw HTML with the article", async () => {
+    const source = await store.sources.upsert({ name: "Framing", url: "https://example.org/framing" });
+    const input = {
+      sourceId: source.id,
+      url: "https://example.org/f/1",
+      canonicalUrl: "https://example.org/f/1",
+      title: "Framed",
+      byline: null,
+      publishedAt: "2023-09-30T08:00:00Z",
+      language: "en",
+      text: "Police clashed with protesters in Kosovo and Metohija.",
+      rawHtml: "<p>first</p>",
+    };
+    const first = await store.articles.upsert(input);
+    expect(first.changed).toBe(true);
+    const other = "https://example.org/f/2";
+    expect(await store.articles.knownUrls([input.canonicalUrl, other])).toEqual(new Set([input.canonicalUrl]));
+    expect(await store.articles.knownUrls([])).toEqual(new Set());
+    expect((await store.articles.rawHtml(first.article.id))?.html).toBe("<p>first</p>");
+    const same = await store.articles.upsert({ ...input, rawHtml: "<p>again</p>" });
+    expect(same.changed).toBe(false);
+    expect((await store.articles.rawHtml(first.article.id))?.html).toBe("<p>again</p>");
+
+    const marks = [{ marker: "kosovo-metohija", variant: "Kosovo and Metohija", start: 36, end: 55 }];
+    await store.indicators.replaceForArticle(first.article, [indicator("clash", "asserted", 0)], marks);
+    expect(await store.framing.forArticle(first.article.id)).toEqual([
+      { marker: "kosovo-metohija", variant: "Kosovo and Metohija", start_offset: 36, end_offset: 55 },
+    ]);
+    const [tagged] = await store.sql.query<{ tagged: boolean }>(
+      "SELECT tagged_at IS NOT NULL AS tagged FROM articles WHERE id = $1",
+      [first.article.id],
+    );
+    expect(tagged?.tagged).toBe(true);
+    // Without framing the marks are left alone; with an empty list they go.
+    await store.indicators.replaceForArticle(first.article, [indicator("clash", "asserted", 0)]);
+    expect(await store.framing.forArticle(first.article.id)).toHaveLength(1);
+    await store.indicators.replaceForArticle(first.article, [], []);
+    expect(await store.framing.forArticle(first.article.id)).toEqual([]);
+    expect((await store.indicators.forArticles([first.article.id])).get(first.article.id)).toEqual([]);
+    const trend = await store.trends.daily({ from: "2023-09-30", to: "2023-09-30", sourceId: source.id });
+    expect(trend).toEqual([]);
+  });
+
   it("finds articles by any spelling of a place, in Latin or Cyrillic, with cursor pages", async () => {
     const source = await store.sources.upsert({ name: "Search", url: "https://example.org/search" });
     const base = { sourceId: source.id, byline: null, language: "sr", publishedAt: "2023-10-01T10:00:00Z" };

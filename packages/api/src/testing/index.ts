@@ -54,8 +54,8 @@ export async function openTestApi(target: StoreTarget): Promise<TestApi> {
       await store.indicators.replaceForArticle(
         article,
         analysis.indicators.map(({ weight: _w, ...i }) => i),
+        analysis.framing,
       );
-      await store.framing.replaceForArticle(article.id, analysis.framing);
       return article.id;
     },
   };

@@ -3,6 +3,8 @@ import { parseFeed } from "@seismo/feeds";
 import { canonicalizeUrl } from "../urls/index.ts";
 import type { PipelineDeps } from "./deps.ts";
 
+const ENQUEUE_CHUNK = 500;
+
 /**
  * Polls one source: conditional GET, parse, enqueue a fetch-article job per item not stored yet.
  * Every poll, failed or not, leaves a line in the source's fetch log.
@@ -42,16 +44,25 @@ export function pollSourceHandler(deps: PipelineDeps): JobHandler<"poll-source">
         return { itemsNew: 0, notModified: true };
       }
       const feed = parseFeed(res.body, { url: res.url, contentType: res.contentType });
-      let itemsNew = 0;
-      for (const item of feed.items) {
+      const items = feed.items.flatMap((item) => {
         const url = item.url ? canonicalizeUrl(item.url, res.url) : null;
-        if (!url || (await deps.store.articles.hasUrl(url))) continue;
-        await deps.queues.add(
+        return url ? [{ url, item }] : [];
+      });
+      const unique = [...new Map(items.map((i) => [i.url, i])).values()];
+      let itemsNew = 0;
+      // Per chunk of items, one query for what is stored already and one Redis round trip for the rest.
+      for (let at = 0; at < unique.length; at += ENQUEUE_CHUNK) {
+        const chunk = unique.slice(at, at + ENQUEUE_CHUNK);
+        const known = await deps.store.articles.knownUrls(chunk.map((i) => i.url));
+        const fresh = chunk.filter((i) => !known.has(i.url));
+        await deps.queues.addMany(
           "fetch-article",
-          { sourceId, url, feedTitle: item.title, feedPublished: item.published },
-          { dedupeKey: `fa-${sourceId}-${hashKey(url)}` },
+          fresh.map(({ url, item }) => ({
+            payload: { sourceId, url, feedTitle: item.title, feedPublished: item.published },
+            dedupeKey: `fa-${sourceId}-${hashKey(url)}`,
+          })),
         );
-        itemsNew++;
+        itemsNew += fresh.length;
       }
       await deps.store.sources.recordPoll(
         {

@@ -10,7 +10,7 @@ export interface TagOutcome {
 
 /**
  * Tags a stored article, replaces its indicators (and the rollup rows they feed) and its framing
- * markers, then queues clustering. Shared by the tag-article job and by fetch-article when one
+ * markers in one transaction, then queues clustering. Shared by the tag-article job and by fetch-article when one
  * process runs both roles, so a new article costs one job less on the single-machine setup.
  */
 export async function tagStoredArticle(
@@ -19,8 +19,7 @@ export async function tagStoredArticle(
 ): Promise<TagOutcome> {
   const analysis = analyzeText(article.text);
   const indicators = analysis.indicators.map(({ weight: _w, ...indicator }) => indicator);
-  await deps.store.indicators.replaceForArticle(article, indicators);
-  await deps.store.framing.replaceForArticle(article.id, analysis.framing);
+  await deps.store.indicators.replaceForArticle(article, indicators, analysis.framing);
   for (const ind of indicators) deps.metrics?.indicatorsTotal.inc({ type: ind.type, modality: ind.modality });
   await deps.queues.add(
     "cluster-article",

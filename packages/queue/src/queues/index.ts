@@ -72,6 +72,22 @@ export class QueueSet {
     return this.queue(name).add(name, parsed.data, jobOptions);
   }
 
+  /**
+   * Adds many jobs of one kind in one Redis round trip, each checked and deduplicated as by `add`.
+   * Nothing is added when any payload is invalid.
+   */
+  async addMany<N extends JobName>(name: N, jobs: Array<{ payload: JobInput<N>; dedupeKey?: string }>) {
+    const checked = jobs.map(({ payload, dedupeKey }) => {
+      const parsed = JOB_CATALOG[name].payload.safeParse(payload);
+      if (!parsed.success) {
+        throw new SeismoError("invalid_payload", `${name}: ${describeZodError(parsed.error)}`);
+      }
+      return { name, data: parsed.data, opts: dedupeKey ? { deduplication: { id: dedupeKey } } : {} };
+    });
+    if (checked.length === 0) return [];
+    return this.queue(name).addBulk(checked);
+  }
+
   /** Waiting + delayed + active + failed counts per queue, for health and metrics. */
   async counts(): Promise<Record<string, Record<string, number>>> {
     const entries = await Promise.all(

@@ -127,6 +127,26 @@ describe("workers", () => {
     expect(await queues.queue("poll-source").getDelayedCount()).toBe(1);
   });
 
+  it("adds many jobs in one call, deduplicated like single adds, and none when one payload is invalid", async () => {
+    const connection = createRedis(REDIS_URL);
+    const queues = new QueueSet({ connection, prefix: uniquePrefix() });
+    cleanups.push(async () => {
+      for (const q of queues.queues.values()) await q.obliterate({ force: true });
+      await queues.close();
+      connection.disconnect();
+    });
+    const job = (n: number) => ({ payload: { sourceId: "s1", url: `https://example.org/${n}` }, dedupeKey: `fa-${n}` });
+    await queues.addMany("fetch-article", [job(1), job(2), job(3)]);
+    await queues.addMany("fetch-article", [job(2), job(3), job(4)]);
+    const waiting = await queues.queue("fetch-article").getWaiting();
+    expect(waiting.map((j) => j.data.url).sort()).toEqual([1, 2, 3, 4].map((n) => `https://example.org/${n}`));
+    await expect(
+      queues.addMany("fetch-article", [job(5), { payload: { sourceId: "s1", url: "not a url" }, dedupeKey: "x" }]),
+    ).rejects.toThrow(/url/);
+    expect(await queues.queue("fetch-article").getWaitingCount()).toBe(4);
+    expect(await queues.addMany("fetch-article", [])).toEqual([]);
+  });
+
   it("makes close safe to call twice", async () => {
     const { workers } = setup(allHandlers({}));
     await workers.close();

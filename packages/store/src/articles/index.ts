@@ -89,18 +89,28 @@ export class ArticleRepo {
     const id = articleIdFor(input.canonicalUrl);
     const contentHash = sha256Hex(input.text);
     const eventDay = (input.publishedAt ?? new Date().toISOString()).slice(0, 10);
-    const [before] = await this.sql.query<{ content_hash: string }>("SELECT content_hash FROM articles WHERE id = $1", [
-      id,
-    ]);
-    const [row] = await this.sql.query<ArticleRow>(
-      `INSERT INTO articles (id, source_id, url, canonical_url, title, byline, published_at, language, text, content_hash,
-         event_day, search_folded, search_vector)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, to_tsvector('simple', $12))
-       ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, byline = EXCLUDED.byline,
-         published_at = EXCLUDED.published_at, language = EXCLUDED.language, text = EXCLUDED.text,
-         content_hash = EXCLUDED.content_hash, event_day = EXCLUDED.event_day, fetched_at = now(),
-         search_folded = EXCLUDED.search_folded, search_vector = EXCLUDED.search_vector
-       RETURNING ${COLUMNS}`,
+    // One round trip: the stored hash before the write (a CTE sees the table as it was), the
+    // upsert, and the raw HTML when it is kept.
+    const rawHtml = input.rawHtml || null;
+    const [row] = await this.sql.query<ArticleRow & { previous_hash: string | null }>(
+      `WITH before AS (SELECT content_hash FROM articles WHERE id = $1),
+       up AS (
+         INSERT INTO articles (id, source_id, url, canonical_url, title, byline, published_at, language, text,
+           content_hash, event_day, search_folded, search_vector)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, to_tsvector('simple', $12))
+         ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, byline = EXCLUDED.byline,
+           published_at = EXCLUDED.published_at, language = EXCLUDED.language, text = EXCLUDED.text,
+           content_hash = EXCLUDED.content_hash, event_day = EXCLUDED.event_day, fetched_at = now(),
+           search_folded = EXCLUDED.search_folded, search_vector = EXCLUDED.search_vector
+         RETURNING ${COLUMNS})${
+           rawHtml !== null
+             ? `,
+       raw AS (
+         INSERT INTO article_raw (article_id, html, bytes) VALUES ($1, $13, $14)
+         ON CONFLICT (article_id) DO UPDATE SET html = EXCLUDED.html, bytes = EXCLUDED.bytes, fetched_at = now())`
+             : ""
+         }
+       SELECT up.*, (SELECT content_hash FROM before) AS previous_hash FROM up`,
       [
         id,
         input.sourceId,
@@ -114,17 +124,11 @@ export class ArticleRepo {
         contentHash,
         eventDay,
         foldForSearch(`${input.title ?? ""}\n${input.text}`),
+        ...(rawHtml !== null ? [rawHtml, Buffer.byteLength(rawHtml)] : []),
       ],
     );
     if (!row) throw new Error("article upsert returned no row");
-    if (input.rawHtml) {
-      await this.sql.query(
-        `INSERT INTO article_raw (article_id, html, bytes) VALUES ($1, $2, $3)
-         ON CONFLICT (article_id) DO UPDATE SET html = EXCLUDED.html, bytes = EXCLUDED.bytes, fetched_at = now()`,
-        [id, input.rawHtml, Buffer.byteLength(input.rawHtml)],
-      );
-    }
-    return { article: toArticle(row), changed: before?.content_hash !== contentHash };
+    return { article: toArticle(row), changed: row.previous_hash !== contentHash };
   }
 
   async get(id: string): Promise<StoredArticle | null> {
@@ -150,9 +154,14 @@ export class ArticleRepo {
     return row ? { html: row.html, fetchedAt: new Date(row.fetched_at).toISOString() } : null;
   }
 
-  async hasUrl(canonicalUrl: string): Promise<boolean> {
-    const rows = await this.sql.query("SELECT 1 FROM articles WHERE id = $1", [articleIdFor(canonicalUrl)]);
-    return rows.length > 0;
+  /** Which of these canonical URLs are stored already, in one query (a feed's items at once). */
+  async knownUrls(canonicalUrls: string[]): Promise<Set<string>> {
+    if (canonicalUrls.length === 0) return new Set();
+    const byId = new Map(canonicalUrls.map((url) => [articleIdFor(url), url]));
+    const rows = await this.sql.query<{ id: string }>("SELECT id FROM articles WHERE id = ANY($1::text[])", [
+      [...byId.keys()],
+    ]);
+    return new Set(rows.map((r) => byId.get(r.id)).filter((url): url is string => url !== undefined));
   }
 
   /** Newest first by publication (or fetch) time; `before` is the cursor of the previous page. */

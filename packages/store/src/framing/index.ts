@@ -1,4 +1,5 @@
 import type { SqlClient } from "../client/index.ts";
+import { Statement } from "../client/statement.ts";
 
 export interface FramingMarkInput {
   marker: string;
@@ -27,17 +28,9 @@ export class FramingRepo {
     }
     await this.sql.transaction(async (tx) => {
       await tx.query("DELETE FROM framing_markers WHERE article_id = $1", [articleId]);
-      await tx.query(
-        `INSERT INTO framing_markers (article_id, marker, variant, start_offset, end_offset)
-         SELECT $1, * FROM unnest($2::text[], $3::text[], $4::int[], $5::int[]) ON CONFLICT DO NOTHING`,
-        [
-          articleId,
-          marks.map((m) => m.marker),
-          marks.map((m) => m.variant),
-          marks.map((m) => m.start),
-          marks.map((m) => m.end),
-        ],
-      );
+      const insert = new Statement();
+      addFramingInsert(insert, insert.param(articleId, "text"), marks);
+      await insert.run(tx);
     });
   }
 
@@ -73,4 +66,27 @@ export class FramingRepo {
       mentions: r.mentions,
     }));
   }
+}
+
+/**
+ * Adds the insert of an article's framing marks to a statement (the caller has deleted the old
+ * ones): the tagging write puts it beside the indicator and rollup writes, in one round trip.
+ */
+export function addFramingInsert(statement: Statement, articleIdParam: string, marks: FramingMarkInput[]): void {
+  statement.parts.push(
+    `new_framing AS (INSERT INTO framing_markers (article_id, marker, variant, start_offset, end_offset)
+     SELECT ${articleIdParam}, * FROM unnest(${statement.param(
+       marks.map((m) => m.marker),
+       "text[]",
+     )}, ${statement.param(
+       marks.map((m) => m.variant),
+       "text[]",
+     )}, ${statement.param(
+       marks.map((m) => m.start),
+       "int[]",
+     )}, ${statement.param(
+       marks.map((m) => m.end),
+       "int[]",
+     )}) ON CONFLICT DO NOTHING RETURNING 1)`,
+  );
 }

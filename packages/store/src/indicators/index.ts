@@ -1,8 +1,10 @@
 import type { Indicator } from "@seismo/core";
 import type { SqlClient } from "../client/index.ts";
+import { Statement } from "../client/statement.ts";
+import { addFramingInsert, type FramingMarkInput } from "../framing/index.ts";
 import { indicatorIdFor } from "../ids/index.ts";
 import { languageKey, placeKey, regionKeysOf, uniqueKeys } from "../keys/index.ts";
-import { applyRollupDelta, type RollupItem } from "./rollup.ts";
+import { addRollupDelta, type RollupItem } from "./rollup.ts";
 import { type IndicatorRow, type StoredIndicator, toIndicator } from "./row.ts";
 import { type IndicatorSearch, searchIndicators } from "./search.ts";
 
@@ -25,25 +27,32 @@ export class IndicatorRepo {
   constructor(private readonly sql: SqlClient) {}
 
   /**
-   * Replaces an article's indicators and refreshes the daily rollup rows they touch, in one
-   * transaction. Running it twice with the same input leaves the same rows (idempotent).
+   * Replaces an article's indicators — and, when `framing` is given, its framing marks — and
+   * applies the difference to the rollups, in one transaction of two or three statements: read
+   * and delete what was there, write what is new with every rollup upsert, then drop rollup rows
+   * that fell to zero (only on a re-tag). Running it twice with the same input leaves the same rows.
    */
-  async replaceForArticle(article: { id: string; sourceId: string | null; eventDay: string }, indicators: Indicator[]) {
+  async replaceForArticle(
+    article: { id: string; sourceId: string | null; eventDay: string },
+    indicators: Indicator[],
+    framing?: FramingMarkInput[],
+  ) {
     await this.sql.transaction(async (tx) => {
-      const previous = await tx.query<PreviousRow>(
-        `SELECT day::text AS day, hour, type, modality, source_id, language, place_keys, region_keys, actor_keys, intensity
-         FROM indicators WHERE article_id = $1 FOR UPDATE`,
+      // Language and hour are read from the stored article (locked, so re-tags of one article queue
+      // up), so every caller counts them the same way.
+      const [current] = await tx.query<{ language: string | null; at: Date | null; previous: PreviousRow[] }>(
+        `WITH meta AS (SELECT language, coalesce(published_at, fetched_at) AS at FROM articles WHERE id = $1 FOR UPDATE),
+         old AS (DELETE FROM indicators WHERE article_id = $1
+           RETURNING day::text AS day, hour, type, modality, source_id, language, place_keys, region_keys, actor_keys,
+             intensity)${framing ? ",\n         old_framing AS (DELETE FROM framing_markers WHERE article_id = $1)" : ""}
+         SELECT meta.language, meta.at, coalesce((SELECT json_agg(old) FROM old), '[]'::json) AS previous
+         FROM (SELECT 1) AS one LEFT JOIN meta ON true`,
         [article.id],
       );
-      // Language and hour are read from the stored article, so every caller counts them the same way.
-      const [meta] = await tx.query<{ language: string | null; at: Date | null }>(
-        "SELECT language, coalesce(published_at, fetched_at) AS at FROM articles WHERE id = $1",
-        [article.id],
-      );
-      const at = meta?.at ? new Date(meta.at) : null;
+      const previous = current?.previous ?? [];
+      const at = current?.at ? new Date(current.at) : null;
       const hour = at && at.toISOString().slice(0, 10) === article.eventDay ? at.getUTCHours() : 0;
-      const language = languageKey(meta?.language);
-      await tx.query("DELETE FROM indicators WHERE article_id = $1", [article.id]);
+      const language = languageKey(current?.language);
       // One distinct row per (type, start, end): the id is derived from them.
       const unique = [
         ...new Map(indicators.map((i) => [indicatorIdFor(article.id, i.type, i.evidence.start, i.evidence.end), i])),
@@ -51,55 +60,56 @@ export class IndicatorRepo {
         const places = uniqueKeys(i.places);
         return { id, i, places, regions: regionKeysOf(places), actors: uniqueKeys(i.actors) };
       });
+      const write = new Statement();
+      const articleId = write.param(article.id, "text");
+      write.parts.push(`tagged AS (UPDATE articles SET tagged_at = now() WHERE id = ${articleId} RETURNING 1)`);
       if (unique.length > 0) {
-        await tx.query(
-          `INSERT INTO indicators (id, article_id, source_id, day, type, modality, evidence_text, evidence_start,
-             evidence_end, sentence, actors, places, confidence, intensity, place_keys, hour, language, region_keys,
-             actor_keys)
-           SELECT x.id, $2, $3, $4::date, x.type, x.modality, x.evidence_text, x.evidence_start, x.evidence_end,
-                  x.sentence, x.actors, x.places, x.confidence, x.intensity, x.place_keys, $5::smallint, $6,
-                  x.region_keys, x.actor_keys
-           FROM jsonb_to_recordset($1::jsonb) AS x(id text, type text, modality text, evidence_text text,
+        const rows = write.param(
+          JSON.stringify(
+            unique.map(({ id, i, places, regions, actors }) => ({
+              id,
+              type: i.type,
+              modality: i.modality,
+              evidence_text: i.evidence.text,
+              evidence_start: i.evidence.start,
+              evidence_end: i.evidence.end,
+              sentence: i.evidence.sentence,
+              actors: i.actors,
+              places: i.places,
+              confidence: i.confidence,
+              intensity: i.intensity,
+              place_keys: places,
+              region_keys: regions,
+              actor_keys: actors,
+            })),
+          ),
+          "jsonb",
+        );
+        write.parts.push(
+          `new_indicators AS (INSERT INTO indicators (id, article_id, source_id, day, type, modality, evidence_text,
+             evidence_start, evidence_end, sentence, actors, places, confidence, intensity, place_keys, hour, language,
+             region_keys, actor_keys)
+           SELECT x.id, ${articleId}, ${write.param(article.sourceId, "text")}, ${write.param(article.eventDay, "date")},
+                  x.type, x.modality, x.evidence_text, x.evidence_start, x.evidence_end, x.sentence, x.actors, x.places,
+                  x.confidence, x.intensity, x.place_keys, ${write.param(hour, "smallint")},
+                  ${write.param(language, "text")}, x.region_keys, x.actor_keys
+           FROM jsonb_to_recordset(${rows}) AS x(id text, type text, modality text, evidence_text text,
              evidence_start int, evidence_end int, sentence text, actors jsonb, places jsonb, confidence real,
-             intensity real, place_keys jsonb, region_keys jsonb, actor_keys jsonb)`,
-          [
-            JSON.stringify(
-              unique.map(({ id, i, places, regions, actors }) => ({
-                id,
-                type: i.type,
-                modality: i.modality,
-                evidence_text: i.evidence.text,
-                evidence_start: i.evidence.start,
-                evidence_end: i.evidence.end,
-                sentence: i.evidence.sentence,
-                actors: i.actors,
-                places: i.places,
-                confidence: i.confidence,
-                intensity: i.intensity,
-                place_keys: places,
-                region_keys: regions,
-                actor_keys: actors,
-              })),
-            ),
-            article.id,
-            article.sourceId,
-            article.eventDay,
-            hour,
-            language,
-          ],
+             intensity real, place_keys jsonb, region_keys jsonb, actor_keys jsonb) RETURNING 1)`,
         );
         const names = new Map(unique.flatMap(({ i }) => i.actors.map((n) => [placeKey(n), n] as const)));
         names.delete("");
         if (names.size > 0) {
-          await tx.query(
-            `INSERT INTO actor_names (key, name) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`,
-            [[...names.keys()], [...names.values()]],
+          write.parts.push(
+            `new_actor_names AS (INSERT INTO actor_names (key, name)
+             SELECT * FROM unnest(${write.param([...names.keys()], "text[]")}, ${write.param([...names.values()], "text[]")})
+             ON CONFLICT DO NOTHING RETURNING 1)`,
           );
         }
       }
-      await tx.query("UPDATE articles SET tagged_at = now() WHERE id = $1", [article.id]);
-      await applyRollupDelta(
-        tx,
+      if (framing && framing.length > 0) addFramingInsert(write, articleId, framing);
+      const dropEmptyRollups = addRollupDelta(
+        write,
         previous.map(
           (p): RollupItem => ({
             day: p.day,
@@ -129,6 +139,8 @@ export class IndicatorRepo {
           }),
         ),
       );
+      await write.run(tx);
+      await dropEmptyRollups.run(tx);
     });
   }
 

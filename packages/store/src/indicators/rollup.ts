@@ -1,4 +1,4 @@
-import type { SqlClient } from "../client/index.ts";
+import { Statement } from "../client/statement.ts";
 
 /** What a rollup needs to know of one indicator. */
 export interface RollupItem {
@@ -31,12 +31,13 @@ function add(map: Deltas, key: unknown[], sign: 1 | -1, intensity: number) {
 }
 
 /**
- * Applies the difference between an article's old and new indicators to every rollup, so a re-tag
- * costs the size of one article, not of a whole day. Keys are applied in sorted order so concurrent
- * writers lock rows in the same order (no deadlocks); rows that fall to zero go away. Running it
- * with old = new changes nothing, which keeps re-run jobs idempotent.
+ * Adds to `statement` the upserts that apply the difference between an article's old and new
+ * indicators to every rollup, so a re-tag costs the size of one article, not of a whole day. Keys
+ * are applied in sorted order so concurrent writers lock rows in the same order (no deadlocks).
+ * Returns the statement to run after it, which drops the rows that fell to zero (empty on a first
+ * tagging). Running it with old = new changes nothing, which keeps re-run jobs idempotent.
  */
-export async function applyRollupDelta(tx: SqlClient, before: RollupItem[], after: RollupItem[]): Promise<void> {
+export function addRollupDelta(statement: Statement, before: RollupItem[], after: RollupItem[]): Statement {
   const bySource: Deltas = new Map();
   const total: Deltas = new Map();
   const byPlace: Deltas = new Map();
@@ -67,7 +68,7 @@ export async function applyRollupDelta(tx: SqlClient, before: RollupItem[], afte
       for (const [dim, key] of dayDims) add(dims, [dim, key, day, type, modality], sign, x);
     }
   }
-  await upsertAll(tx, [
+  return addUpserts(statement, [
     { table: "indicator_daily", keyColumns: ["day", "type", "modality", "source_id"], deltas: bySource },
     { table: "indicator_daily_total", keyColumns: ["day", "type", "modality"], deltas: total },
     { table: "indicator_place_daily", keyColumns: ["day", "type", "modality", "place"], deltas: byPlace },
@@ -85,12 +86,11 @@ interface TableDelta {
 }
 
 /**
- * Every rollup's upsert in one statement (one round trip, not five), then — only when something
- * was subtracted — one statement that drops the rows that fell to zero. Rows go in key order
- * within each table, and the tables in a fixed order, so concurrent writers lock alike.
+ * Every rollup's upsert as parts of one statement (one round trip, not five), and — only when
+ * something was subtracted — a second statement that drops the rows that fell to zero. Rows go in
+ * key order within each table, and the tables in a fixed order, so concurrent writers lock alike.
  */
-async function upsertAll(tx: SqlClient, tables: TableDelta[]): Promise<void> {
-  const upsert = new Statement();
+function addUpserts(upsert: Statement, tables: TableDelta[]): Statement {
   const drop = new Statement();
   for (const { table, keyColumns, deltas } of tables) {
     const rows = [...deltas]
@@ -126,22 +126,6 @@ async function upsertAll(tx: SqlClient, tables: TableDelta[]): Promise<void> {
       );
     }
   }
-  await upsert.run(tx);
   // A second statement: the deletes must see the counts the upserts just wrote.
-  await drop.run(tx);
-}
-
-/** A statement of data-modifying WITH parts and their parameters. */
-class Statement {
-  readonly parts: string[] = [];
-  readonly params: unknown[] = [];
-
-  param(value: unknown, cast: string): string {
-    this.params.push(value);
-    return `$${this.params.length}::${cast}`;
-  }
-
-  async run(tx: SqlClient): Promise<void> {
-    if (this.parts.length > 0) await tx.query(`WITH ${this.parts.join(",\n")} SELECT 1`, this.params);
-  }
+  return drop;
 }
