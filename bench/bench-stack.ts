@@ -40,8 +40,8 @@ export async function startBenchStack(
     SEISMO_OFFLINE: "true",
     SEISMO_FETCH_ALLOW_HOSTS: "127.0.0.1",
     SEISMO_FETCH_MIN_DELAY_MS: "0",
-    SEISMO_FETCH_PER_HOST: "8",
-    SEISMO_CONCURRENCY: "8",
+    SEISMO_FETCH_PER_HOST: String(Math.min(16, Number(process.env.SEISMO_BENCH_CONCURRENCY ?? 8))),
+    SEISMO_CONCURRENCY: process.env.SEISMO_BENCH_CONCURRENCY ?? "8",
   };
   const config = parseConfig({ ...env, SEISMO_API_TOKEN: "bench-operator-token-0123456789", LOG_LEVEL: "silent" });
   const processes = options.workerProcesses ?? 0;
