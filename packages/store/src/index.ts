@@ -29,6 +29,15 @@ export {
   type SourcePatch,
   SourcePatchSchema,
 } from "./sources/index.ts";
+export type {
+  ArticleFingerprint,
+  CandidateStory,
+  ClusterArticle,
+  ClusterNames,
+  ClusterOutcome,
+  NearArticle,
+  NeighbourQuery,
+} from "./stories/clustering.ts";
 export type { StoryOutlet, StoryRow } from "./stories/index.ts";
 export { type ApiRole, type ApiToken, ROLES as API_ROLES } from "./tokens/index.ts";
 export {

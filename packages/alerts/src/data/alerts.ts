@@ -30,7 +30,7 @@ export interface StoredAlert {
   lastNotifiedAt: string | null;
 }
 
-interface AlertRow {
+export interface AlertRow {
   id: string;
   dedupe_key: string;
   rule_id: string;
@@ -48,7 +48,7 @@ interface AlertRow {
   last_notified_at: Date | null;
 }
 
-const toAlert = (r: AlertRow): StoredAlert => ({
+export const toAlert = (r: AlertRow): StoredAlert => ({
   id: r.id,
   dedupeKey: r.dedupe_key,
   ruleId: r.rule_id,
@@ -88,11 +88,6 @@ export async function owedAlerts(sql: SqlClient, ruleId: string, storyId: string
 }
 
 /**
- * Creates the alert of a (rule, story), or makes a new version of it when the finding changed.
- * Keyed by the dedupe key, so running an evaluation twice changes nothing. A new version may move
- * the alert to another story (the story now carrying most of a spike's reports).
- */
-/**
  * The dedupe key of an alert of `ruleId` whose spike episode overlaps [start, end], oldest first.
  * Reports do not arrive in time order (a feed's first poll, a slow outlet), so an episode found
  * later may start earlier than the one first alerted on; it is the same escalation.
@@ -113,20 +108,42 @@ export async function overlappingEpisodeKey(
   return row?.dedupe_key ?? null;
 }
 
+/**
+ * Creates the alert of a (rule, story), or makes a new version of it when the finding changed.
+ * Keyed by the dedupe key, so running an evaluation twice changes nothing. A new version may move
+ * the alert to another story (the story now carrying most of a spike's reports). Given a spike
+ * `episode`, an alert of the rule whose episode overlaps it (`overlappingEpisodeKey`) is the one
+ * updated, whatever `key.dedupeKey` says.
+ */
 export async function upsertAlert(
   sql: SqlClient,
   id: string,
   key: { dedupeKey: string; ruleId: string; storyId: string; kind: string },
   content: AlertContent,
+  options: { episode?: { start: string; end: string } | null | undefined } = {},
 ): Promise<StoredAlert> {
-  const [row] = await sql.query<AlertRow>(
-    `INSERT INTO alerts (id, dedupe_key, rule_id, story_id, kind, title, summary, numbers, evidence, state_key)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb, $10)
-     ON CONFLICT (dedupe_key) DO UPDATE SET story_id = EXCLUDED.story_id, title = EXCLUDED.title, summary = EXCLUDED.summary,
-       numbers = EXCLUDED.numbers, evidence = EXCLUDED.evidence, state_key = EXCLUDED.state_key,
-       version = alerts.version + 1, updated_at = now()
-     WHERE alerts.state_key <> EXCLUDED.state_key
-     RETURNING *`,
+  const episode = options.episode ?? null;
+  // One statement: the key (an overlapping spike episode's, else the given one), the upsert, and
+  // the stored alert when the finding did not change (the upsert then returns nothing).
+  const rows = await sql.query<AlertRow>(
+    `WITH key AS (
+       SELECT coalesce((
+         SELECT dedupe_key FROM alerts
+         WHERE $11::timestamptz IS NOT NULL AND rule_id = $3 AND kind = 'spike' AND numbers ? 'episodeStart'
+           AND (numbers->>'episodeStart')::timestamptz <= $12::timestamptz
+           AND (numbers->>'episodeEnd')::timestamptz >= $11::timestamptz
+         ORDER BY first_raised_at, id LIMIT 1), $2) AS dedupe_key),
+     up AS (
+       INSERT INTO alerts (id, dedupe_key, rule_id, story_id, kind, title, summary, numbers, evidence, state_key)
+       SELECT $1, key.dedupe_key, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb, $10 FROM key
+       ON CONFLICT (dedupe_key) DO UPDATE SET story_id = EXCLUDED.story_id, title = EXCLUDED.title, summary = EXCLUDED.summary,
+         numbers = EXCLUDED.numbers, evidence = EXCLUDED.evidence, state_key = EXCLUDED.state_key,
+         version = alerts.version + 1, updated_at = now()
+       WHERE alerts.state_key <> EXCLUDED.state_key
+       RETURNING *)
+     SELECT * FROM up
+     UNION ALL
+     SELECT a.* FROM alerts a JOIN key ON a.dedupe_key = key.dedupe_key WHERE NOT EXISTS (SELECT 1 FROM up)`,
     [
       id,
       key.dedupeKey,
@@ -138,11 +155,16 @@ export async function upsertAlert(
       JSON.stringify(content.numbers),
       JSON.stringify(content.evidence),
       content.stateKey,
+      episode?.start ?? null,
+      episode?.end ?? null,
     ],
   );
+  const [row] = rows;
   if (row) return toAlert(row);
-  const existing = await alertByKey(sql, key.dedupeKey);
-  if (!existing) throw new Error(`alert ${key.dedupeKey} vanished during upsert`);
+  // Only when the row was committed by another transaction after this statement began: read again.
+  const dedupeKey = (episode && (await overlappingEpisodeKey(sql, key.ruleId, episode))) ?? key.dedupeKey;
+  const existing = await alertByKey(sql, dedupeKey);
+  if (!existing) throw new Error(`alert ${dedupeKey} vanished during upsert`);
   return existing;
 }
 

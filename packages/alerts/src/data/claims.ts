@@ -2,7 +2,7 @@ import type { SqlClient } from "@seismo/store";
 import type { Claim } from "../filters/index.ts";
 import type { RuleFilters } from "../rules/schema.ts";
 
-interface ClaimRow {
+export interface ClaimRow {
   indicator_id: string;
   article_id: string;
   story_id: string | null;
@@ -23,13 +23,13 @@ interface ClaimRow {
 }
 
 /** The claim query; `evidence` is the SQL for the sentence, URL and title columns. */
-const selectClaims = (evidence = "i.sentence, a.url, a.title") =>
+export const selectClaims = (evidence = "i.sentence, a.url, a.title") =>
   `SELECT i.id AS indicator_id, a.id AS article_id, a.story_id, coalesce(a.published_at, a.fetched_at) AS at,
     i.type, i.modality, i.confidence, i.intensity, i.actors, i.places, ${evidence}, a.language,
     a.source_id, s.tags, a.duplicate_of
   FROM indicators i JOIN articles a ON a.id = i.article_id LEFT JOIN sources s ON s.id = a.source_id`;
 
-const toClaim = (r: ClaimRow): Claim => ({
+export const toClaim = (r: ClaimRow): Claim => ({
   indicatorId: r.indicator_id,
   articleId: r.article_id,
   storyId: r.story_id,

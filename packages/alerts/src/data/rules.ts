@@ -32,6 +32,31 @@ export const newId = (prefix: string): string => `${prefix}_${randomBytes(9).toS
 
 export type RuleValues = Pick<Rule, "name" | "enabled" | "filters" | "cooldownMinutes" | "kind" | "params">;
 
+/**
+ * How long an evaluator reuses the enabled rules it read (rules are read once per few seconds,
+ * not once per story). A write through this module (API, dashboard, CLI, defaults) drops the
+ * cache of its own process at once; another process sees the change within this time. A run
+ * for given rule ids (what an edit queues) always reads them fresh.
+ */
+export const ENABLED_RULES_TTL_MS = 5_000;
+
+/** Bumped by every rule write in this process: a cached list read before it is stale. */
+let rulesGeneration = 0;
+const enabledCache = new WeakMap<SqlClient, { readAt: number; generation: number; rules: Promise<Rule[]> }>();
+
+/** The enabled rules, cached per SQL client for `ENABLED_RULES_TTL_MS` (see there). */
+export function enabledRules(sql: SqlClient, now: number = performance.now()): Promise<Rule[]> {
+  const hit = enabledCache.get(sql);
+  if (hit && hit.generation === rulesGeneration && now - hit.readAt < ENABLED_RULES_TTL_MS) return hit.rules;
+  const entry = { readAt: now, generation: rulesGeneration, rules: listRules(sql, { enabledOnly: true }) };
+  enabledCache.set(sql, entry);
+  // A failed read is not cached.
+  entry.rules.catch(() => {
+    if (enabledCache.get(sql) === entry) enabledCache.delete(sql);
+  });
+  return entry.rules;
+}
+
 export async function listRules(sql: SqlClient, options: { enabledOnly?: boolean; ids?: string[] } = {}) {
   const rows = await sql.query<RuleRow>(
     `SELECT * FROM alert_rules WHERE deleted_at IS NULL AND ($1::boolean = false OR enabled)
@@ -67,6 +92,7 @@ export async function insertRule(
       owner,
     ],
   );
+  rulesGeneration++; // after the write, so a read racing with it is not kept
   return row ? toRule(row) : null;
 }
 
@@ -83,6 +109,7 @@ export async function updateRule(sql: SqlClient, id: string, values: RuleValues)
       values.cooldownMinutes,
     ],
   );
+  rulesGeneration++;
   return row ? toRule(row) : null;
 }
 
@@ -91,6 +118,7 @@ export async function deleteRule(sql: SqlClient, id: string): Promise<boolean> {
     "UPDATE alert_rules SET deleted_at = now(), enabled = false WHERE id = $1 AND deleted_at IS NULL RETURNING id",
     [id],
   );
+  rulesGeneration++;
   return rows.length > 0;
 }
 

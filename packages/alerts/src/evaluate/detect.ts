@@ -10,8 +10,17 @@ import type { Rule } from "../rules/schema.ts";
 
 const label = (rule: Rule) => (rule.filters.types.length > 0 ? rule.filters.types.join("/") : "indicator");
 
-/** Runs one rule's detector on one story; `all` are every indicator of the story. */
-export async function detect(sql: SqlClient, rule: Rule, story: StoryRow, all: Claim[]): Promise<Detection> {
+/**
+ * Runs one rule's detector on one story; `all` are every indicator of the story, `reach` its
+ * articles and outlets when the caller read them already (else read here when a rule needs them).
+ */
+export async function detect(
+  sql: SqlClient,
+  rule: Rule,
+  story: StoryRow,
+  all: Claim[],
+  reach?: { articles: number; outlets: number },
+): Promise<Detection> {
   const claims = all.filter((c) => matchesFilters(c, rule.filters));
   switch (rule.kind) {
     case "spike": {
@@ -57,6 +66,6 @@ export async function detect(sql: SqlClient, rule: Rule, story: StoryRow, all: C
       );
     }
     case "story-growth":
-      return detectGrowth(await storyReach(sql, story.id), claims, rule.params);
+      return detectGrowth(reach ?? (await storyReach(sql, story.id)), claims, rule.params);
   }
 }

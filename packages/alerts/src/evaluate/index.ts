@@ -1,15 +1,9 @@
 import { createHash } from "node:crypto";
-import type { SqlClient, StoryRow } from "@seismo/store";
-import {
-  type EvidenceOut,
-  markNotified,
-  overlappingEpisodeKey,
-  owedAlerts,
-  type StoredAlert,
-  upsertAlert,
-} from "../data/alerts.ts";
-import { recentStoryIds, storyClaims } from "../data/claims.ts";
-import { listRules, newId } from "../data/rules.ts";
+import type { StoryRow } from "@seismo/store";
+import { type EvidenceOut, markNotified, type StoredAlert, upsertAlert } from "../data/alerts.ts";
+import { recentStoryIds } from "../data/claims.ts";
+import { enabledRules, listRules, newId } from "../data/rules.ts";
+import { readStoryInput } from "../data/story-input.ts";
 import { insertDelivery, listSubscriptions } from "../data/webhooks.ts";
 import { type AlertsDeps, dashboardUrl, nowOf } from "../deps.ts";
 import type { Detection } from "../detectors/types.ts";
@@ -32,7 +26,8 @@ export const alertKey = (ruleId: string, subject: string): string => `${ruleId}|
 /**
  * Runs the enabled rules (or `ruleIds`) against a story: raises an alert per firing rule, or makes
  * a new version of it when the finding changed, and notifies subscriptions outside the cooldown.
- * Rules are read on every run, so an edit takes effect at the next evaluation, without a restart.
+ * The enabled rules are cached for a few seconds per process (`ENABLED_RULES_TTL_MS`): a rule write
+ * in this process drops the cache, and an edit queues a run for its rule ids, which reads them fresh.
  */
 export async function evaluateStory(
   deps: AlertsDeps,
@@ -41,16 +36,22 @@ export async function evaluateStory(
 ): Promise<EvaluationResult> {
   const sql = deps.store.sql;
   const result: EvaluationResult = { storyId, alerts: [] };
-  const story = await deps.store.stories.get(storyId);
-  if (!story) return result;
-  const rules = await listRules(sql, { enabledOnly: true, ...(options.ruleIds ? { ids: options.ruleIds } : {}) });
+  // The enabled rules are cached for a few seconds (ENABLED_RULES_TTL_MS); named rules are read fresh.
+  const rules = options.ruleIds
+    ? await listRules(sql, { enabledOnly: true, ids: options.ruleIds })
+    : await enabledRules(sql);
   if (rules.length === 0) return result;
-  const all = await storyClaims(sql, storyId);
+  // The story, its claims, its owed alerts (every rule's) and its reach in one round trip.
+  const input = await readStoryInput(sql, storyId);
+  if (!input) return result;
+  const { story, claims: all, reach } = input;
   for (const rule of rules) {
-    const found = await detect(sql, rule, story, all);
+    const found = await detect(sql, rule, story, all, reach);
     if (!found.fired) {
       // An alert already raised stays (alerts are never retracted); it may still owe a notification.
-      for (const owed of await owedAlerts(sql, rule.id, story.id)) await notifyIfDue(deps, owed, rule, story);
+      for (const owed of input.owed) {
+        if (owed.ruleId === rule.id) await notifyIfDue(deps, owed, rule, story);
+      }
       continue;
     }
     const subject = found.subject ?? { key: story.id, storyId: story.id };
@@ -68,12 +69,7 @@ export async function evaluateStory(
     const alert = await upsertAlert(
       sql,
       newId("alr"),
-      {
-        dedupeKey: await dedupeKeyFor(sql, rule, subject.key, found),
-        ruleId: rule.id,
-        storyId: shown.id,
-        kind: rule.kind,
-      },
+      { dedupeKey: alertKey(rule.id, subject.key), ruleId: rule.id, storyId: shown.id, kind: rule.kind },
       {
         title: `${rule.name}: ${shown.title}`,
         summary: found.summary,
@@ -81,6 +77,7 @@ export async function evaluateStory(
         evidence,
         stateKey: found.key,
       },
+      { episode: spikeEpisode(rule, found) },
     );
     const notified = await notifyIfDue(deps, alert, rule, shown);
     result.alerts.push({ alertId: alert.id, ruleId: rule.id, version: alert.version, notified });
@@ -88,14 +85,16 @@ export async function evaluateStory(
   return result;
 }
 
-/** A spike episode that overlaps one already alerted on updates that alert instead of raising another. */
-async function dedupeKeyFor(sql: SqlClient, rule: Rule, subjectKey: string, found: Detection): Promise<string> {
+/**
+ * A spike episode that overlaps one already alerted on updates that alert instead of raising
+ * another: the episode is handed to `upsertAlert`, which looks the overlap up in the same statement.
+ */
+function spikeEpisode(rule: Rule, found: Detection): { start: string; end: string } | null {
   const { episodeStart, episodeEnd } = found.numbers;
   if (rule.kind === "spike" && typeof episodeStart === "string" && typeof episodeEnd === "string") {
-    const existing = await overlappingEpisodeKey(sql, rule.id, { start: episodeStart, end: episodeEnd });
-    if (existing) return existing;
+    return { start: episodeStart, end: episodeEnd };
   }
-  return alertKey(rule.id, subjectKey);
+  return null;
 }
 
 /** Evaluates the given rules against the most recently active stories (after a rule edit). */

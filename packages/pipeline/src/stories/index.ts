@@ -1,5 +1,5 @@
 import type { Indicator } from "@seismo/core";
-import type { Store, StoredArticle } from "@seismo/store";
+import type { ClusterArticle, Store } from "@seismo/store";
 import {
   fingerprint,
   lshKeys,
@@ -28,28 +28,40 @@ export interface StoryOutcome {
   score: number;
 }
 
+/** The names of the article's indicators that its story features take (an Indicator has them). */
+export type IndicatorNames = Pick<Indicator, "places" | "actors">;
+
 /**
  * Links an article to the earlier article it copies (near-duplicate by MinHash/SimHash within a
  * few days) and to its story: the best-matching story in the time window, or a new one. A copy
  * joins the story of the article it copies. Re-running it for the same article is harmless.
+ * Two round trips: one read (copy candidates and story candidates) and one write (one statement).
  */
 export async function assignStory(
   store: Store,
-  article: StoredArticle,
-  indicators: Indicator[],
+  article: ClusterArticle,
+  indicators: IndicatorNames[],
 ): Promise<StoryOutcome> {
   const print = fingerprint(article.text);
   const bands = lshKeys(print.minhash, LSH_BANDS);
-  let duplicateOf: string | null = null;
-  for (const other of await store.articles.fingerprintsNear(article.eventDay, DUPLICATE_DAYS, article.id, bands)) {
+  const at = new Date(article.publishedAt ?? article.fetchedAt);
+  const { near, stories } = await store.stories.clusterNeighbours({
+    day: article.eventDay,
+    days: DUPLICATE_DAYS,
+    excludeId: article.id,
+    lshKeys: bands,
+    at,
+    windowMs: WINDOW_HOURS * 3_600_000,
+  });
+  let copied: (typeof near)[number] | undefined;
+  for (const other of near) {
     if (nearDuplicate(print, other.print).duplicate) {
-      duplicateOf = other.duplicateOf ?? other.id;
+      copied = other;
       break;
     }
   }
-  await store.articles.setFingerprint(article.id, print, duplicateOf, bands);
+  const duplicateOf = copied ? (copied.duplicateOf ?? copied.id) : null;
 
-  const at = new Date(article.publishedAt ?? article.fetchedAt);
   const features = storyFeatures({
     title: article.title ?? undefined,
     text: article.text,
@@ -58,27 +70,34 @@ export async function assignStory(
     actors: [...new Set(indicators.flatMap((i) => i.actors))],
   });
   const candidates: StoryCandidate[] = [];
-  for (const row of await store.stories.candidates(at, WINDOW_HOURS * 3_600_000)) {
+  const titles = new Map<string, string>();
+  for (const row of stories) {
     const parsed = StoryCandidateSchema.safeParse(row.features);
-    if (parsed.success) candidates.push(parsed.data);
+    if (!parsed.success) continue;
+    candidates.push(parsed.data);
+    titles.set(row.id, row.title);
   }
-  const original = duplicateOf ? await store.articles.get(duplicateOf) : null;
-  const forced = original?.storyId ? candidates.find((c) => c.id === original.storyId) : undefined;
+  const originalStoryId = copied?.originalStoryId;
+  const forced = originalStoryId ? candidates.find((c) => c.id === originalStoryId) : undefined;
   const match = forced
     ? { storyId: forced.id, score: 1 }
     : matchStory(features, candidates, { windowHours: WINDOW_HOURS });
   const existing = match.storyId ? candidates.find((c) => c.id === match.storyId) : undefined;
   const story = existing ? mergeIntoStory(existing, features) : newStory(`sty_${article.id.slice(4)}`, features);
-  const title = existing ? ((await store.stories.get(existing.id))?.title ?? article.title) : article.title;
-  await store.stories.saveWithArticle(
-    {
+  // An existing story keeps its title (the upsert does not change it); the candidate row carries it.
+  const title = existing ? (titles.get(existing.id) ?? article.title) : article.title;
+  await store.stories.saveClusterOutcome({
+    articleId: article.id,
+    print,
+    duplicateOf,
+    lshKeys: bands,
+    story: {
       id: story.id,
       title: title ?? "(untitled story)",
       firstSeen: new Date(story.firstSeen).toISOString(),
       lastSeen: new Date(story.lastSeen).toISOString(),
       features: story,
     },
-    article.id,
-  );
+  });
   return { storyId: story.id, createdStory: !existing, duplicateOf, score: match.score };
 }

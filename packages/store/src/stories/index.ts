@@ -1,4 +1,15 @@
 import type { SqlClient } from "../client/index.ts";
+import {
+  type CandidateStory,
+  type ClusterArticle,
+  type ClusterNames,
+  type ClusterOutcome,
+  clusterInput,
+  clusterNeighbours,
+  type NearArticle,
+  type NeighbourQuery,
+  saveClusterOutcome,
+} from "./clustering.ts";
 
 export interface StoryRow {
   id: string;
@@ -45,6 +56,21 @@ export class StoryRepo {
       [at.toISOString(), windowMs / 1000],
     );
     return rows.map(toStory);
+  }
+
+  /** An article as clustering reads it, with the places and actors of its indicators (one round trip). */
+  clusterInput(articleId: string): Promise<{ article: ClusterArticle; indicators: ClusterNames[] } | null> {
+    return clusterInput(this.sql, articleId);
+  }
+
+  /** Near-duplicate candidates of an article and the stories it may join (one round trip). */
+  clusterNeighbours(q: NeighbourQuery): Promise<{ near: NearArticle[]; stories: CandidateStory[] }> {
+    return clusterNeighbours(this.sql, q);
+  }
+
+  /** Fingerprint, copy link, story and article counts of one clustered article (one statement). */
+  saveClusterOutcome(outcome: ClusterOutcome): Promise<void> {
+    return saveClusterOutcome(this.sql, outcome);
   }
 
   /** Creates or updates a story and links the article to it, in one transaction. */
