@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseConfig } from "@seismo/config";
 import { silentLogger } from "@seismo/observability";
+import { deleteQueueKeys } from "@seismo/queue";
 import { type RunningStack, type StackOptions, startStack } from "@seismo/stack";
 import pg from "pg";
 import { urlWithSchema } from "../tests/fault/support/pipeline-db.ts";
@@ -74,8 +75,8 @@ export async function startBenchStack(
   const dispose = async () => {
     for (const child of children) await stopWorker(child);
     await stack.close();
-    for (const q of stack.queues.queues.values()) await q.obliterate({ force: true }).catch(() => undefined);
     await stack.queues.close();
+    await deleteQueueKeys(env.REDIS_URL, env.SEISMO_QUEUE_PREFIX);
     const admin = new pg.Client({ connectionString: DATABASE_URL });
     await admin.connect();
     await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);

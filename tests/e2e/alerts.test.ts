@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { verifyWebhook } from "@seismo/alerts";
 import { parseConfig } from "@seismo/config";
 import { silentLogger } from "@seismo/observability";
+import { deleteQueueKeys } from "@seismo/queue";
 import { type RunningStack, startStack } from "@seismo/stack";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -52,6 +53,7 @@ describe("alerts end to end on PostgreSQL", () => {
   let stack: RunningStack;
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
   let dataDir: string;
+  let prefix = "";
   let secret: string;
   const schema = `e2e_alerts_${process.pid}_${Date.now().toString(36)}`;
 
@@ -92,6 +94,7 @@ describe("alerts end to end on PostgreSQL", () => {
       SEISMO_FETCH_MIN_DELAY_MS: "0",
       SEISMO_FETCH_PER_HOST: "4",
     });
+    prefix = config.queuePrefix;
     // No scheduler: the subscription must exist before the first article is polled.
     stack = await startStack({
       config,
@@ -139,7 +142,8 @@ describe("alerts end to end on PostgreSQL", () => {
 
   afterAll(async () => {
     await stack?.close();
-    for (const q of stack?.queues.queues.values() ?? []) await q.obliterate({ force: true }).catch(() => undefined);
+    await stack?.queues.close();
+    if (stack) await deleteQueueKeys(REDIS_URL, prefix);
     await receiver?.close();
     const client = new pg.Client({ connectionString: DATABASE_URL });
     await client.connect();

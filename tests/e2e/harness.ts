@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseConfig } from "@seismo/config";
 import { silentLogger } from "@seismo/observability";
+import { deleteQueueKeys } from "@seismo/queue";
 import { type RunningStack, type StackOptions, startStack } from "@seismo/stack";
 import type { StoreTarget } from "@seismo/store";
 import pg from "pg";
@@ -51,8 +52,8 @@ export async function startTestStack(
   });
   const stop = async () => {
     await stack.close();
-    for (const q of stack.queues.queues.values()) await q.obliterate({ force: true }).catch(() => undefined);
     await stack.queues.close();
+    await deleteQueueKeys(REDIS_URL, config.queuePrefix);
     if (backend === "postgres") {
       const client = new pg.Client({ connectionString: DATABASE_URL });
       await client.connect();

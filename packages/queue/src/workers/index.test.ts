@@ -2,7 +2,7 @@ import { JOB_NAMES, type JobHandlers, SeismoError } from "@seismo/core";
 import { silentLogger } from "@seismo/observability";
 import { type Job, Queue, QueueEvents } from "bullmq";
 import { afterEach, describe, expect, it } from "vitest";
-import { createRedis } from "../connection/index.ts";
+import { createRedis, deleteQueueKeys } from "../connection/index.ts";
 import { QueueSet } from "../queues/index.ts";
 import { startWorkers, type WorkerSet } from "./index.ts";
 
@@ -145,6 +145,26 @@ describe("workers", () => {
     ).rejects.toThrow(/url/);
     expect(await queues.queue("fetch-article").getWaitingCount()).toBe(4);
     expect(await queues.addMany("fetch-article", [])).toEqual([]);
+  });
+
+  it("deletes every key of a prefix, and no other, after the queues are closed", async () => {
+    const connection = createRedis(REDIS_URL);
+    const prefix = uniquePrefix();
+    const other = uniquePrefix();
+    const queues = new QueueSet({ connection, prefix });
+    const neighbours = new QueueSet({ connection, prefix: other });
+    cleanups.push(async () => {
+      for (const q of neighbours.queues.values()) await q.obliterate({ force: true });
+      await neighbours.close();
+      connection.disconnect();
+    });
+    await queues.add("poll-source", { sourceId: "s1" }, { dedupeKey: "poll-s1", delayMs: 60_000 });
+    await neighbours.add("poll-source", { sourceId: "s2" }, { delayMs: 60_000 });
+    await queues.close();
+    expect((await connection.keys(`${prefix}:*`)).length).toBeGreaterThan(0);
+    expect(await deleteQueueKeys(REDIS_URL, prefix)).toBeGreaterThan(0);
+    expect(await connection.keys(`${prefix}:*`)).toEqual([]);
+    expect(await neighbours.queue("poll-source").getDelayedCount()).toBe(1);
   });
 
   it("makes close safe to call twice", async () => {
