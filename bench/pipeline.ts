@@ -1,6 +1,7 @@
 import { fork } from "node:child_process";
 import { createServer } from "node:http";
 import { decodeHtml, extractArticle } from "@seismo/extract";
+import { analyzeText } from "@seismo/tagger";
 import { listenLocal, startBenchStack } from "./bench-stack.ts";
 import type { Figure } from "./figures.ts";
 import { newsCorpus } from "./news-corpus.ts";
@@ -55,12 +56,26 @@ interface PipelineRun {
 /** Pages extracted per second on this thread, as the fetch-article job does it (decode, then extract). */
 function extractRateHere(pages: Buffer[]): number {
   const t0 = performance.now();
-  for (let i = 0; i < pages.length; i++) {
-    extractArticle(decodeHtml(pages[i] ?? Buffer.alloc(0), "text/html; charset=utf-8"), {
-      url: `http://127.0.0.1/a/${i}`,
-    });
-  }
+  for (let i = 0; i < pages.length; i++) extractText(pages[i], i);
   return pages.length / ((performance.now() - t0) / 1000);
+}
+
+const extractText = (page: Buffer | undefined, i: number) =>
+  extractArticle(decodeHtml(page ?? Buffer.alloc(0), "text/html; charset=utf-8"), { url: `http://127.0.0.1/a/${i}` })
+    .text;
+
+/**
+ * Milliseconds per article of extraction and of tagging, each on one thread. Their ratio bounds
+ * end-to-end / extract-only from above, whatever queues and database cost: extract / (extract + tag).
+ */
+function stageCosts(pages: Buffer[]): { extractMs: number; tagMs: number } {
+  const sample = pages.slice(0, 300);
+  const t0 = performance.now();
+  const texts = sample.map((page, i) => extractText(page, i));
+  const t1 = performance.now();
+  for (const text of texts) analyzeText(text);
+  const t2 = performance.now();
+  return { extractMs: (t1 - t0) / sample.length, tagMs: (t2 - t1) / sample.length };
 }
 
 /** Pages extracted per second by k processes sharing the pages, from one start signal to the last finish. */
@@ -85,6 +100,7 @@ async function runPipeline(run: PipelineRun, pages: Buffer[]): Promise<Figure[]>
   const n = pages.length;
   const contentType = "text/html; charset=utf-8";
   const extractRate = workers > 0 ? await extractRateInProcesses(run, n) : extractRateHere(pages);
+  const stages = stageCosts(pages);
 
   const rss = `<?xml version="1.0"?><rss version="2.0"><channel><title>Bench</title>${pages
     .map((_, i) => `<item><title>Report ${i}</title><link>/a/${i}</link><guid>/a/${i}</guid></item>`)
@@ -142,6 +158,10 @@ async function runPipeline(run: PipelineRun, pages: Buffer[]): Promise<Figure[]>
           articles: n,
           seconds: +taggedSeconds.toFixed(1),
           ratio_to_extract: +(rate / extractRate).toFixed(2),
+          // One thread's ms per article: extract / (extract + tag) caps the ratio above.
+          extract_ms: +stages.extractMs.toFixed(2),
+          tag_ms: +stages.tagMs.toFixed(2),
+          ratio_cap: +(stages.extractMs / (stages.extractMs + stages.tagMs)).toFixed(2),
           per_day: Math.round(rate * 86400),
           worker_processes: workers,
         },

@@ -56,11 +56,12 @@ describe("per-host politeness", () => {
       expect(hits.map((h) => h.path)).toContain("/robots.txt");
       expect(hits).toHaveLength(5);
       // The limiter spaces the starts on our side; on a loaded machine a new connection can
-      // delay one request's arrival on the server's clock, which shortens that one gap. Each gap
-      // keeps most of the delay, and the total keeps all of it.
+      // delay one request's arrival on the server's clock, which shortens that one gap (and the
+      // total, when it is the first request that arrives late). Each gap keeps most of the delay,
+      // and the total loses at most what one late arrival takes. Unspaced, both would be near 0.
       const measured = gaps(hits.map((h) => h.at));
       for (const gap of measured) expect(gap).toBeGreaterThanOrEqual(120);
-      expect(measured.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(4 * 200 - 20);
+      expect(measured.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(4 * 200 - 80);
     } finally {
       await fetcher.close();
     }
