@@ -1,7 +1,7 @@
 import { Store } from "@seismo/store";
 import { fingerprint, lshKeys } from "@seismo/stories";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assignStory } from "./index.ts";
+import { assignStory, storyCandidate } from "./index.ts";
 
 const WIRE = [
   "Kosovo police said on Sunday that a police officer was killed and another wounded when armed men attacked a patrol near the village of Banjska in the north of the country.",
@@ -78,5 +78,32 @@ describe("assignStory", () => {
     // Without band keys every fingerprint of the window is a candidate.
     const all = await store.articles.fingerprintsNear("2023-09-24", 3, "no-such-article");
     expect(all.map((n) => n.id)).toContain(other.id);
+  });
+});
+
+describe("storyCandidate", () => {
+  const features = (articles: number) =>
+    JSON.stringify({
+      id: "sty_x",
+      terms: { banjska: 2, police: 1 },
+      places: { Banjska: articles },
+      actors: {},
+      firstSeen: 1_695_549_600_000,
+      lastSeen: 1_695_549_600_000,
+      articles,
+    });
+
+  it("parses a story's features once per stored content, and again when the story changed", () => {
+    const first = storyCandidate("sty_x", features(1));
+    expect(first?.articles).toBe(1);
+    expect(storyCandidate("sty_x", features(1))).toBe(first);
+    const changed = storyCandidate("sty_x", features(2));
+    expect(changed).not.toBe(first);
+    expect(changed?.articles).toBe(2);
+  });
+
+  it("gives null for features that are not valid, without throwing", () => {
+    expect(storyCandidate("sty_bad", "{not json")).toBeNull();
+    expect(storyCandidate("sty_bad", JSON.stringify({ id: "sty_bad" }))).toBeNull();
   });
 });

@@ -21,6 +21,34 @@ const DUPLICATE_DAYS = 3;
  */
 const LSH_BANDS = 64;
 
+/**
+ * Stories' features, validated once per content: every article in a story's window reads the
+ * story, and parsing its features each time cost more than the rest of the job. Keyed by story id
+ * and checked against the stored text, so a story changed by any process is parsed again.
+ */
+const parsedStories = new Map<string, { json: string; candidate: StoryCandidate | null }>();
+const PARSED_STORIES_MAX = 5_000;
+
+export function storyCandidate(id: string, json: string): StoryCandidate | null {
+  const known = parsedStories.get(id);
+  if (known?.json === json) return known.candidate;
+  let candidate: StoryCandidate | null = null;
+  try {
+    const parsed = StoryCandidateSchema.safeParse(JSON.parse(json));
+    candidate = parsed.success ? parsed.data : null;
+  } catch {
+    candidate = null;
+  }
+  // Oldest first out (a Map iterates in insertion order; a re-parsed story moves to the end).
+  parsedStories.delete(id);
+  parsedStories.set(id, { json, candidate });
+  if (parsedStories.size > PARSED_STORIES_MAX) {
+    const oldest = parsedStories.keys().next().value;
+    if (oldest !== undefined) parsedStories.delete(oldest);
+  }
+  return candidate;
+}
+
 export interface StoryOutcome {
   storyId: string;
   createdStory: boolean;
@@ -72,9 +100,9 @@ export async function assignStory(
   const candidates: StoryCandidate[] = [];
   const titles = new Map<string, string>();
   for (const row of stories) {
-    const parsed = StoryCandidateSchema.safeParse(row.features);
-    if (!parsed.success) continue;
-    candidates.push(parsed.data);
+    const candidate = storyCandidate(row.id, row.featuresJson);
+    if (!candidate) continue;
+    candidates.push(candidate);
     titles.set(row.id, row.title);
   }
   const originalStoryId = copied?.originalStoryId;

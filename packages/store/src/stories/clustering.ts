@@ -37,11 +37,14 @@ export interface NearArticle {
   print: ArticleFingerprint;
 }
 
-/** A story an article may join, with its clustering features (opaque here). */
+/**
+ * A story an article may join, with its clustering features as stored (JSON text, opaque here): the
+ * clusterer validates each story's features once per content, not once per article in its window.
+ */
 export interface CandidateStory {
   id: string;
   title: string;
-  features: unknown;
+  featuresJson: string;
 }
 
 export interface NeighbourQuery {
@@ -111,7 +114,7 @@ export async function clusterNeighbours(
       duplicate_of: string | null;
       original_story_id: string | null;
     }>;
-    stories: CandidateStory[];
+    stories: Array<{ id: string; title: string; features_json: string }>;
   }>(
     `SELECT
        (SELECT coalesce(json_agg(n ORDER BY n.at, n.id), '[]'::json) FROM (
@@ -123,7 +126,7 @@ export async function clusterNeighbours(
             AND (cardinality($4::text[]) = 0 OR a.lsh_keys && $4::text[] OR a.lsh_keys IS NULL)
           ORDER BY coalesce(a.published_at, a.fetched_at), a.id LIMIT 2000) n) AS near,
        (SELECT coalesce(json_agg(s ORDER BY s.last_seen DESC, s.id), '[]'::json) FROM (
-          SELECT id, title, last_seen, features FROM stories
+          SELECT id, title, last_seen, features::text AS features_json FROM stories
           WHERE first_seen <= $5::timestamptz + make_interval(secs => $6)
             AND last_seen >= $5::timestamptz - make_interval(secs => $6)
           ORDER BY last_seen DESC LIMIT 500) s) AS stories`,
@@ -136,7 +139,7 @@ export async function clusterNeighbours(
       originalStoryId: r.original_story_id,
       print: { simhash: r.simhash, minhash: r.minhash.m, shingles: r.minhash.s },
     })),
-    stories: (row?.stories ?? []).map((s) => ({ id: s.id, title: s.title, features: s.features })),
+    stories: (row?.stories ?? []).map((s) => ({ id: s.id, title: s.title, featuresJson: s.features_json })),
   };
 }
 
