@@ -1,33 +1,10 @@
-import type { Indicator } from "@seismo/core";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Store, type StoreTarget, sha256Hex } from "./index.ts";
+import { Store, sha256Hex } from "./index.ts";
 import { migrate } from "./migrate/index.ts";
+import { indicator, testTargets } from "./testing/index.ts";
 
-const DATABASE_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-const schema = `store_test_${process.pid}_${Date.now().toString(36)}`;
-
-const targets: Array<[string, StoreTarget]> = [
-  ["PGlite", { kind: "pglite" }],
-  ["PostgreSQL", { kind: "postgres", url: DATABASE_URL, schema }],
-];
-
-afterAll(async () => {
-  const client = new pg.Client({ connectionString: DATABASE_URL });
-  await client.connect();
-  await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  await client.end();
-});
-
-const indicator = (type: Indicator["type"], modality: Indicator["modality"], start: number): Indicator => ({
-  type,
-  modality,
-  evidence: { text: "x", start, end: start + 1, sentence: "x." },
-  actors: ["Kosovo police"],
-  places: ["Zvečan"],
-  confidence: 0.9,
-  intensity: 0.5,
-});
+const { targets, dropSchema } = testTargets("store_test");
+afterAll(dropSchema);
 
 describe.each(targets)("store on %s", (_name, target) => {
   let store: Store;

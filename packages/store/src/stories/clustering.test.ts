@@ -1,22 +1,10 @@
 import type { Indicator } from "@seismo/core";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Store, type StoreTarget } from "../index.ts";
+import { Store } from "../index.ts";
+import { testTargets } from "../testing/index.ts";
 
-const DATABASE_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-const schema = `store_clustering_${process.pid}_${Date.now().toString(36)}`;
-
-const targets: Array<[string, StoreTarget]> = [
-  ["PGlite", { kind: "pglite" }],
-  ["PostgreSQL", { kind: "postgres", url: DATABASE_URL, schema }],
-];
-
-afterAll(async () => {
-  const client = new pg.Client({ connectionString: DATABASE_URL });
-  await client.connect();
-  await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  await client.end();
-});
+const { targets, dropSchema } = testTargets("store_clustering");
+afterAll(dropSchema);
 
 const indicator = (start: number, places: string[], actors: string[]): Indicator => ({
   type: "clash",
