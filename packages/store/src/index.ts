@@ -38,7 +38,8 @@ export type {
   NearArticle,
   NeighbourQuery,
 } from "./stories/clustering.ts";
-export type { StoryOutlet, StoryRow } from "./stories/index.ts";
+export type { StoryDbRow, StoryOutlet, StoryRow } from "./stories/index.ts";
+export { toStory } from "./stories/index.ts";
 export { type ApiRole, type ApiToken, ROLES as API_ROLES } from "./tokens/index.ts";
 export {
   type Resolution,

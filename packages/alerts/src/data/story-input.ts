@@ -1,4 +1,4 @@
-import type { SqlClient, StoryRow } from "@seismo/store";
+import { type SqlClient, type StoryDbRow, type StoryRow, toStory } from "@seismo/store";
 import type { Claim } from "../filters/index.ts";
 import { type AlertRow, type StoredAlert, toAlert } from "./alerts.ts";
 import { type ClaimRow, selectClaims, toClaim } from "./claims.ts";
@@ -22,14 +22,7 @@ export interface StoryInput {
  */
 export async function readStoryInput(sql: SqlClient, storyId: string): Promise<StoryInput | null> {
   const [row] = await sql.query<{
-    story: {
-      id: string;
-      title: string;
-      first_seen: string;
-      last_seen: string;
-      article_count: number;
-      features: unknown;
-    } | null;
+    story: StoryDbRow | null;
     claims: ClaimRow[];
     owed: AlertRow[];
     articles: number;
@@ -49,16 +42,8 @@ export async function readStoryInput(sql: SqlClient, storyId: string): Promise<S
     [storyId],
   );
   if (!row?.story) return null;
-  const s = row.story;
   return {
-    story: {
-      id: s.id,
-      title: s.title,
-      firstSeen: new Date(s.first_seen).toISOString(),
-      lastSeen: new Date(s.last_seen).toISOString(),
-      articleCount: s.article_count,
-      features: s.features,
-    },
+    story: toStory(row.story),
     claims: row.claims.map(toClaim),
     owed: row.owed.map(toAlert),
     reach: { articles: row.articles, outlets: row.outlets },

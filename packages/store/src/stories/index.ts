@@ -21,15 +21,18 @@ export interface StoryRow {
   features: unknown;
 }
 
-interface Row {
+/** A `stories` row as the database gives it (timestamps as Date, or as text inside JSON). */
+export interface StoryDbRow {
   id: string;
   title: string;
-  first_seen: Date;
-  last_seen: Date;
+  first_seen: Date | string;
+  last_seen: Date | string;
   article_count: number;
   features: unknown;
 }
-const toStory = (r: Row): StoryRow => ({
+
+/** A stored story from its row: also for readers that select stories inside a larger statement. */
+export const toStory = (r: StoryDbRow): StoryRow => ({
   id: r.id,
   title: r.title,
   firstSeen: new Date(r.first_seen).toISOString(),
@@ -49,7 +52,7 @@ export class StoryRepo {
 
   /** Stories whose time span, widened by `windowMs`, holds `at`: the only ones an article may join. */
   async candidates(at: Date, windowMs: number): Promise<StoryRow[]> {
-    const rows = await this.sql.query<Row>(
+    const rows = await this.sql.query<StoryDbRow>(
       `SELECT * FROM stories WHERE first_seen <= $1::timestamptz + make_interval(secs => $2)
          AND last_seen >= $1::timestamptz - make_interval(secs => $2)
        ORDER BY last_seen DESC LIMIT 500`,
@@ -96,13 +99,13 @@ export class StoryRepo {
   }
 
   async get(id: string): Promise<StoryRow | null> {
-    const [row] = await this.sql.query<Row>("SELECT * FROM stories WHERE id = $1", [id]);
+    const [row] = await this.sql.query<StoryDbRow>("SELECT * FROM stories WHERE id = $1", [id]);
     return row ? toStory(row) : null;
   }
 
   /** Recent stories, most recently active first, with how many claimed indicators they hold. */
   async list(options: { limit: number; minArticles?: number }) {
-    const rows = await this.sql.query<Row & { indicators: number; intensity: number; outlets: number }>(
+    const rows = await this.sql.query<StoryDbRow & { indicators: number; intensity: number; outlets: number }>(
       `SELECT s.*, coalesce(x.indicators, 0)::int AS indicators, coalesce(x.intensity, 0)::float8 AS intensity,
               coalesce(o.outlets, 0)::int AS outlets
        FROM stories s
