@@ -97,16 +97,21 @@ export async function overlappingEpisodeKey(
   ruleId: string,
   episode: { start: string; end: string },
 ): Promise<string | null> {
-  const [row] = await sql.query<{ dedupe_key: string }>(
-    `SELECT dedupe_key FROM alerts
-     WHERE rule_id = $1 AND kind = 'spike' AND numbers ? 'episodeStart'
-       AND (numbers->>'episodeStart')::timestamptz <= $3::timestamptz
-       AND (numbers->>'episodeEnd')::timestamptz >= $2::timestamptz
-     ORDER BY first_raised_at, id LIMIT 1`,
-    [ruleId, episode.start, episode.end],
-  );
+  const [row] = await sql.query<{ dedupe_key: string }>(overlappingEpisodeSql("$1", "$2", "$3"), [
+    ruleId,
+    episode.start,
+    episode.end,
+  ]);
   return row?.dedupe_key ?? null;
 }
+
+/** The query of `overlappingEpisodeKey`, with the parameters that hold the rule id and the episode. */
+const overlappingEpisodeSql = (ruleId: string, start: string, end: string) =>
+  `SELECT dedupe_key FROM alerts
+   WHERE rule_id = ${ruleId} AND kind = 'spike' AND numbers ? 'episodeStart'
+     AND (numbers->>'episodeStart')::timestamptz <= ${end}::timestamptz
+     AND (numbers->>'episodeEnd')::timestamptz >= ${start}::timestamptz
+   ORDER BY first_raised_at, id LIMIT 1`;
 
 /**
  * Creates the alert of a (rule, story), or makes a new version of it when the finding changed.
@@ -127,12 +132,7 @@ export async function upsertAlert(
   // the stored alert when the finding did not change (the upsert then returns nothing).
   const rows = await sql.query<AlertRow>(
     `WITH key AS (
-       SELECT coalesce((
-         SELECT dedupe_key FROM alerts
-         WHERE $11::timestamptz IS NOT NULL AND rule_id = $3 AND kind = 'spike' AND numbers ? 'episodeStart'
-           AND (numbers->>'episodeStart')::timestamptz <= $12::timestamptz
-           AND (numbers->>'episodeEnd')::timestamptz >= $11::timestamptz
-         ORDER BY first_raised_at, id LIMIT 1), $2) AS dedupe_key),
+       SELECT coalesce(${episode ? `(${overlappingEpisodeSql("$3", "$11", "$12")})` : "NULL"}, $2) AS dedupe_key),
      up AS (
        INSERT INTO alerts (id, dedupe_key, rule_id, story_id, kind, title, summary, numbers, evidence, state_key)
        SELECT $1, key.dedupe_key, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb, $10 FROM key
@@ -155,8 +155,7 @@ export async function upsertAlert(
       JSON.stringify(content.numbers),
       JSON.stringify(content.evidence),
       content.stateKey,
-      episode?.start ?? null,
-      episode?.end ?? null,
+      ...(episode ? [episode.start, episode.end] : []),
     ],
   );
   const [row] = rows;
