@@ -174,47 +174,6 @@ export class ArticleRepo {
     return rows.map(toArticle);
   }
 
-  /**
-   * Stores an article's fingerprint, its LSH band keys (the index near-duplicate lookups use) and,
-   * when it copies an earlier article, the link to it.
-   */
-  async setFingerprint(
-    id: string,
-    print: { simhash: string; minhash: number[]; shingles: number },
-    duplicateOf: string | null,
-    lshKeys: string[] = [],
-  ): Promise<void> {
-    await this.sql.query(
-      "UPDATE articles SET simhash = $2, minhash = $3::jsonb, duplicate_of = $4, lsh_keys = $5::text[] WHERE id = $1",
-      [id, print.simhash, JSON.stringify({ m: print.minhash, s: print.shingles }), duplicateOf, lshKeys],
-    );
-  }
-
-  /**
-   * Near-duplicate candidates: other articles within `days` of a day that share an LSH band key,
-   * oldest first (plus fingerprinted rows that predate band keys). Without keys: every fingerprint
-   * in the window, capped.
-   */
-  async fingerprintsNear(day: string, days: number, excludeId: string, lshKeys: string[] = []) {
-    const rows = await this.sql.query<{
-      id: string;
-      simhash: string;
-      minhash: { m: number[]; s: number };
-      duplicate_of: string | null;
-    }>(
-      `SELECT id, simhash, minhash, duplicate_of FROM articles
-       WHERE minhash IS NOT NULL AND id <> $3 AND event_day BETWEEN $1::date - $2::int AND $1::date + $2::int
-         AND (cardinality($4::text[]) = 0 OR lsh_keys && $4::text[] OR lsh_keys IS NULL)
-       ORDER BY coalesce(published_at, fetched_at), id LIMIT 2000`,
-      [day, days, excludeId, lshKeys],
-    );
-    return rows.map((r) => ({
-      id: r.id,
-      duplicateOf: r.duplicate_of,
-      print: { simhash: r.simhash, minhash: r.minhash.m, shingles: r.minhash.s },
-    }));
-  }
-
   async count(): Promise<number> {
     const [row] = await this.sql.query<{ n: number }>("SELECT count(*)::int AS n FROM articles");
     return row?.n ?? 0;

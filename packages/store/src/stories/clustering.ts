@@ -98,9 +98,10 @@ export async function clusterInput(
 }
 
 /**
- * Near-duplicate candidates (the same selection as `ArticleRepo.fingerprintsNear`, each with the
- * story of the original it stands for) and the stories the article may join (as
- * `StoryRepo.candidates`), in one statement.
+ * Near-duplicate candidates (other fingerprinted articles within `days` of the day that share an
+ * LSH band key, oldest first, plus fingerprinted rows that predate band keys; without keys every
+ * fingerprint of the window, capped), each with the story of the original it stands for, and the
+ * stories the article may join (whose span, widened by `windowMs`, holds `at`), in one statement.
  */
 export async function clusterNeighbours(
   sql: SqlClient,

@@ -50,17 +50,6 @@ export interface StoryOutlet {
 export class StoryRepo {
   constructor(private readonly sql: SqlClient) {}
 
-  /** Stories whose time span, widened by `windowMs`, holds `at`: the only ones an article may join. */
-  async candidates(at: Date, windowMs: number): Promise<StoryRow[]> {
-    const rows = await this.sql.query<StoryDbRow>(
-      `SELECT * FROM stories WHERE first_seen <= $1::timestamptz + make_interval(secs => $2)
-         AND last_seen >= $1::timestamptz - make_interval(secs => $2)
-       ORDER BY last_seen DESC LIMIT 500`,
-      [at.toISOString(), windowMs / 1000],
-    );
-    return rows.map(toStory);
-  }
-
   /** An article as clustering reads it, with the places and actors of its indicators (one round trip). */
   clusterInput(articleId: string): Promise<{ article: ClusterArticle; indicators: ClusterNames[] } | null> {
     return clusterInput(this.sql, articleId);
