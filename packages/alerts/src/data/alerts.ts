@@ -78,15 +78,6 @@ export async function getAlert(sql: SqlClient, id: string): Promise<StoredAlert 
   return row ? toAlert(row) : null;
 }
 
-/** Alerts of a rule shown under a story with a version not yet sent. */
-export async function owedAlerts(sql: SqlClient, ruleId: string, storyId: string): Promise<StoredAlert[]> {
-  const rows = await sql.query<AlertRow>(
-    "SELECT * FROM alerts WHERE rule_id = $1 AND story_id = $2 AND version > notified_version ORDER BY id",
-    [ruleId, storyId],
-  );
-  return rows.map(toAlert);
-}
-
 /**
  * The dedupe key of an alert of `ruleId` whose spike episode overlaps [start, end], oldest first.
  * Reports do not arrive in time order (a feed's first poll, a slow outlet), so an episode found

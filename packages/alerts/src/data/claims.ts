@@ -49,18 +49,6 @@ export const toClaim = (r: ClaimRow): Claim => ({
   duplicateOf: r.duplicate_of,
 });
 
-/**
- * The claims of a story that any rule can count: asserted and intent (matchesFilters refuses
- * negated and speculative ones whatever a rule says, so they are not read at all).
- */
-export async function storyClaims(sql: SqlClient, storyId: string): Promise<Claim[]> {
-  const rows = await sql.query<ClaimRow>(
-    `${selectClaims()} WHERE a.story_id = $1 AND i.modality IN ('asserted', 'intent') ORDER BY at, i.evidence_start`,
-    [storyId],
-  );
-  return rows.map(toClaim);
-}
-
 /** What a detector needs of the claims in a range; evidence fields are fetched only on request. */
 export interface ClaimsBetweenOptions {
   /** Restrict to these types (default: the rule's). */
@@ -98,15 +86,6 @@ export async function claimsBetween(
     [filters.modalities, types.length > 0 ? types : null, filters.minConfidence, range.from, range.to],
   );
   return rows.map(toClaim);
-}
-
-/** How far a story reached: its articles and distinct outlets (sources). */
-export async function storyReach(sql: SqlClient, storyId: string): Promise<{ articles: number; outlets: number }> {
-  const [row] = await sql.query<{ articles: number; outlets: number }>(
-    `SELECT count(*)::int AS articles, count(DISTINCT source_id)::int AS outlets FROM articles WHERE story_id = $1`,
-    [storyId],
-  );
-  return { articles: row?.articles ?? 0, outlets: row?.outlets ?? 0 };
 }
 
 /** Recently active stories: what a new or edited rule is first run against. */

@@ -2,8 +2,7 @@ import { Store } from "@seismo/store";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RuleInputSchema } from "../rules/schema.ts";
 import { addArticle } from "../testing/store.ts";
-import { alertByKey, markNotified, owedAlerts, upsertAlert } from "./alerts.ts";
-import { storyClaims, storyReach } from "./claims.ts";
+import { alertByKey, markNotified, upsertAlert } from "./alerts.ts";
 import { ENABLED_RULES_TTL_MS, enabledRules, insertRule, listRules, updateRule } from "./rules.ts";
 import { readStoryInput } from "./story-input.ts";
 
@@ -33,7 +32,7 @@ const content = (stateKey: string, numbers: Record<string, unknown> = {}) => ({
 
 describe("readStoryInput", () => {
   it("reads what the per-part queries read, in one statement", async () => {
-    await addArticle(store, {
+    const one = await addArticle(store, {
       slug: "one",
       at: "2024-02-01T10:00:00Z",
       storyId: "sty_in",
@@ -41,7 +40,7 @@ describe("readStoryInput", () => {
       indicators: [{ places: ["Zvečan"], confidence: 0.7 }, { modality: "negated" }, { modality: "intent" }],
     });
     const other = (await store.sources.upsert({ name: "O", url: "https://other.example/feed" })).id;
-    await addArticle(store, {
+    const two = await addArticle(store, {
       slug: "two",
       at: "2024-02-01T09:00:00Z",
       storyId: "sty_in",
@@ -64,14 +63,31 @@ describe("readStoryInput", () => {
 
     const input = await readStoryInput(store.sql, "sty_in");
     expect(input?.story).toEqual(await store.stories.get("sty_in"));
-    expect(input?.claims).toEqual(await storyClaims(store.sql, "sty_in"));
-    expect(input?.claims.map((c) => c.modality)).toEqual(["asserted", "asserted", "intent"]);
-    expect(input?.reach).toEqual(await storyReach(store.sql, "sty_in"));
-    expect(input?.reach).toEqual({ articles: 2, outlets: 2 });
-    expect(input?.owed).toEqual([
-      ...(await owedAlerts(store.sql, "rule_a", "sty_in")),
-      ...(await owedAlerts(store.sql, "rule_b", "sty_in")),
+    // Asserted and intent claims only, oldest first, with their evidence and source.
+    expect(input?.claims).toEqual([
+      expect.objectContaining({
+        articleId: two,
+        storyId: "sty_in",
+        modality: "asserted",
+        actors: ["Kosovo police"],
+        intensity: 0.25,
+        sentence: "two sentence 0.",
+        url: "https://news.example/two",
+        sourceId: other,
+      }),
+      expect.objectContaining({
+        articleId: one,
+        modality: "asserted",
+        places: ["Zvečan"],
+        confidence: 0.7,
+        sentence: "one sentence 0.",
+        sourceId,
+      }),
+      expect.objectContaining({ articleId: one, modality: "intent", sentence: "one sentence 2." }),
     ]);
+    expect(input?.reach).toEqual({ articles: 2, outlets: 2 });
+    // Owed: rule_a's alert (never sent); rule_b's was sent at its version.
+    expect(input?.owed).toEqual([await alertByKey(store.sql, "rule_a|sty_in")]);
     expect(input?.owed.map((a) => a.id)).toEqual([owedA.id]);
     expect(await readStoryInput(store.sql, "sty_missing")).toBeNull();
   });

@@ -6,11 +6,14 @@ import { type ClaimRow, selectClaims, toClaim } from "./claims.ts";
 /** Everything an evaluation reads of one story before it runs the rules. */
 export interface StoryInput {
   story: StoryRow;
-  /** The story's claims any rule can count (as `storyClaims`). */
+  /**
+   * The story's claims any rule can count: asserted and intent (matchesFilters refuses negated and
+   * speculative ones whatever a rule says, so they are not read at all), oldest first.
+   */
   claims: Claim[];
-  /** Its alerts, of every rule, with a version not yet sent (as `owedAlerts`, per rule). */
+  /** Its alerts, of every rule, with a version not yet sent. */
   owed: StoredAlert[];
-  /** Its articles and distinct outlets (as `storyReach`). */
+  /** Its articles and distinct outlets (sources). */
   reach: { articles: number; outlets: number };
 }
 

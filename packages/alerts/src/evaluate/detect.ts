@@ -1,5 +1,5 @@
 import type { SqlClient, StoryRow } from "@seismo/store";
-import { claimsBetween, storyReach } from "../data/claims.ts";
+import { claimsBetween } from "../data/claims.ts";
 import { detectDeployment } from "../detectors/deployment.ts";
 import { detectFirst } from "../detectors/first.ts";
 import { detectGrowth } from "../detectors/growth.ts";
@@ -10,16 +10,13 @@ import type { Rule } from "../rules/schema.ts";
 
 const label = (rule: Rule) => (rule.filters.types.length > 0 ? rule.filters.types.join("/") : "indicator");
 
-/**
- * Runs one rule's detector on one story; `all` are every indicator of the story, `reach` its
- * articles and outlets when the caller read them already (else read here when a rule needs them).
- */
+/** Runs one rule's detector on one story; `all` are every claim of the story, `reach` its articles and outlets. */
 export async function detect(
   sql: SqlClient,
   rule: Rule,
   story: StoryRow,
   all: Claim[],
-  reach?: { articles: number; outlets: number },
+  reach: { articles: number; outlets: number },
 ): Promise<Detection> {
   const claims = all.filter((c) => matchesFilters(c, rule.filters));
   switch (rule.kind) {
@@ -66,6 +63,6 @@ export async function detect(
       );
     }
     case "story-growth":
-      return detectGrowth(reach ?? (await storyReach(sql, story.id)), claims, rule.params);
+      return detectGrowth(reach, claims, rule.params);
   }
 }
